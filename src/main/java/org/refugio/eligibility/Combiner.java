@@ -1,0 +1,339 @@
+package org.refugio.eligibility;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.refugio.eligibility.Evaluation.ClassOutcome;
+import org.refugio.eligibility.Evaluation.CriterionOutcome;
+import org.refugio.eligibility.Evaluation.DerivativeOutcome;
+import org.refugio.eligibility.Evaluation.FollowUpItem;
+import org.refugio.eligibility.Evaluation.ProgramOutcome;
+import org.refugio.eligibility.Evaluation.ReferralOutcome;
+import org.refugio.eligibility.ProgramStructure.Across;
+
+/**
+ * G-02, in one place: rows of an element are alternatives (best), a subject needs all its elements (worst),
+ * subjects combine as the criterion says, a program or derivative class needs all its criteria (worst), and a
+ * relative takes the best class. A criterion no rule decided is {@code NEEDS_MORE_INFORMATION} (G-03).
+ */
+public final class Combiner {
+
+    /** Stands for a criterion no rule decided: unknown, never "no". */
+    public static final String UNDECIDED_KEY = "engine.criterion-undecided";
+
+    private final ProgramStructure structure;
+
+    public Combiner(ProgramStructure structure) {
+        this.structure = structure;
+    }
+
+    /** A criterion's value, the rows that gave it, and the value for each subject. */
+    public record CriterionValue(String criterion, Status status, List<Finding> contributing,
+                                 Map<String, Status> bySubject) { }
+
+    public CriterionValue criterion(String criterion, Collection<Finding> findings, Across across) {
+        Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            bySubject.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(f);
+        }
+        Map<String, Status> subjectStatus = new LinkedHashMap<>();
+        Map<String, List<Finding>> subjectContributing = new HashMap<>();
+        for (Map.Entry<String, List<Finding>> e : bySubject.entrySet()) {
+            Map<String, List<Finding>> byElement = new LinkedHashMap<>();
+            for (Finding f : e.getValue()) {
+                byElement.computeIfAbsent(f.element(), k -> new ArrayList<>()).add(f);
+            }
+            Status subject = Status.ELIGIBLE;
+            Map<String, Status> elementStatus = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Finding>> el : byElement.entrySet()) {
+                Status element = bestOf(el.getValue());
+                elementStatus.put(el.getKey(), element);
+                subject = Status.worst(subject, element);
+            }
+            List<Finding> contributing = new ArrayList<>();
+            for (Map.Entry<String, List<Finding>> el : byElement.entrySet()) {
+                if (elementStatus.get(el.getKey()) == subject) {
+                    for (Finding f : el.getValue()) {
+                        if (f.status() == subject) {
+                            contributing.add(f);
+                        }
+                    }
+                }
+            }
+            subjectStatus.put(e.getKey(), subject);
+            subjectContributing.put(e.getKey(), contributing);
+        }
+        Status value = null;
+        for (Status s : subjectStatus.values()) {
+            value = value == null ? s : across == Across.ANY ? Status.best(value, s) : Status.worst(value, s);
+        }
+        List<Finding> contributing = new ArrayList<>();
+        for (Map.Entry<String, Status> e : subjectStatus.entrySet()) {
+            if (e.getValue() == value) {
+                contributing.addAll(subjectContributing.get(e.getKey()));
+            }
+        }
+        return new CriterionValue(criterion, value, contributing, subjectStatus);
+    }
+
+    /** Every criterion of a program (or derivative class), in the order the structure lists them. */
+    public List<CriterionValue> criteria(ProgramStructure.Spec spec, Collection<Finding> findings) {
+        Map<String, List<Finding>> byCriterion = new HashMap<>();
+        for (Finding f : findings) {
+            byCriterion.computeIfAbsent(f.criterion(), k -> new ArrayList<>()).add(f);
+        }
+        List<CriterionValue> values = new ArrayList<>();
+        for (Map.Entry<String, Across> c : spec.criteria().entrySet()) {
+            List<Finding> rows = byCriterion.get(c.getKey());
+            if (rows == null || rows.isEmpty()) {
+                rows = List.of(undecided(c.getKey(), spec.stage()));
+            }
+            values.add(criterion(c.getKey(), rows, c.getValue()));
+        }
+        return values;
+    }
+
+    public ProgramOutcome program(Program program, Decisions decisions) {
+        ProgramStructure.Spec spec = structure.spec(program);
+        List<CriterionValue> values = criteria(spec, decisions.findings(f -> f.rule().program() == program));
+        Status status = worstOf(values);
+        List<CriterionOutcome> criteria = outcomes(values, status);
+        List<Output> outputs = decisions.outputs(o -> o.rule().program() == program);
+        return new ProgramOutcome(program, status, reason(status, criteria),
+                program == Program.LSC_LEGAL_AID ? scope(criteria) : null, criteria,
+                followUps(criteria, outputs, null), deadlines(outputs, null), notes(outputs, null));
+    }
+
+    public ClassOutcome derivativeClass(String memberId, DerivativeClass derivativeClass, Decisions decisions) {
+        ProgramStructure.Spec spec = structure.spec(derivativeClass);
+        List<CriterionValue> values = criteria(spec, decisions.findings(f -> memberId.equals(f.memberId())
+                && (f.rule().derivative() == derivativeClass
+                    || (f.rule().derivative() == null && f.rule().program() == null))));
+        Status status = worstOf(values);
+        return new ClassOutcome(derivativeClass, status, outcomes(values, status));
+    }
+
+    public DerivativeOutcome derivative(String memberId, Decisions decisions) {
+        Set<DerivativeClass> candidates = EnumSet.noneOf(DerivativeClass.class);
+        for (Output o : decisions.outputs(o -> o instanceof Output.Candidate c && c.memberId().equals(memberId))) {
+            candidates.add(((Output.Candidate) o).derivativeClass());
+        }
+        List<Output> outputs = decisions.outputs(o -> memberId.equals(memberOf(o)));
+        List<Finding> memberFindings = decisions.findings(f -> memberId.equals(f.memberId())
+                && f.rule().derivative() == null && f.rule().program() == null);
+        if (candidates.isEmpty()) {
+            // No class fits the relationship: the member-level rows say why (or that it is unknown).
+            List<Finding> rows = memberFindings.isEmpty() ? List.of(undecided("TD-OUT", null)) : memberFindings;
+            CriterionValue value = criterion("TD-OUT", rows, Across.ALL);
+            List<CriterionOutcome> criteria = outcomes(List.of(value), value.status());
+            return new DerivativeOutcome(memberId, null, value.status(), reason(value.status(), criteria), List.of(),
+                    criteria, followUps(criteria, outputs, memberId), deadlines(outputs, memberId),
+                    notes(outputs, memberId));
+        }
+        List<ClassOutcome> classes = new ArrayList<>();
+        for (DerivativeClass c : candidates) {
+            classes.add(derivativeClass(memberId, c, decisions));
+        }
+        ClassOutcome best = classes.stream()
+                .max(Comparator.comparing((ClassOutcome c) -> c.status())
+                        .thenComparing(c -> c.derivativeClass().isOwnRelationship()))
+                .orElseThrow();
+        return new DerivativeOutcome(memberId, best.derivativeClass(), best.status(),
+                reason(best.status(), best.criteria()), classes, best.criteria(),
+                followUps(best.criteria(), outputs, memberId),
+                deadlines(outputs, memberId), notes(outputs, memberId));
+    }
+
+    public ReferralOutcome referral(Decisions decisions, ProgramOutcome lsc) {
+        List<Output.Referral> choices = new ArrayList<>();
+        List<Output.Urgency> urgencies = new ArrayList<>();
+        for (Output o : decisions.outputs(o -> o instanceof Output.Referral || o instanceof Output.Urgency)) {
+            if (o instanceof Output.Referral r) {
+                choices.add(r);
+            } else {
+                urgencies.add((Output.Urgency) o);
+            }
+        }
+        ReferralTarget target = choices.stream()
+                .filter(r -> r.role() == Output.Role.PRIMARY && r.matter() == null)
+                .map(Output.Referral::target)
+                .min(Comparator.naturalOrder())
+                // LA-01: a provider that takes no LSC money can serve anyone, so no case is ever left unreferred.
+                .orElse(ReferralTarget.NON_LSC_PROVIDER);
+        Set<ReferralTarget> alternatives = new LinkedHashSet<>();
+        for (Output.Referral r : choices) {
+            if (r.matter() == null && r.target() != target) {
+                alternatives.add(r.target());
+            }
+        }
+        Set<UrgencyReason> reasons = EnumSet.noneOf(UrgencyReason.class);
+        urgencies.forEach(u -> reasons.add(u.reason()));
+        List<Output> referralOutputs = decisions.outputs(o -> o instanceof Output.FollowUp f
+                && f.rule().program() == null && f.rule().derivative() == null && f.memberId() == null);
+        return new ReferralOutcome(target, List.copyOf(alternatives),
+                target == ReferralTarget.LSC_RECIPIENT ? lsc.scope() : null, !reasons.isEmpty(),
+                List.copyOf(reasons), choices, urgencies, followUps(List.of(), referralOutputs, null));
+    }
+
+    public Evaluation evaluation(Decisions decisions, List<String> memberIds) {
+        List<ProgramOutcome> programs = new ArrayList<>();
+        for (Program p : Program.values()) {
+            programs.add(program(p, decisions));
+        }
+        List<DerivativeOutcome> derivatives = new ArrayList<>();
+        for (String id : memberIds) {
+            derivatives.add(derivative(id, decisions));
+        }
+        ProgramOutcome lsc = programs.get(Program.LSC_LEGAL_AID.ordinal());
+        List<Output.Note> tasks = new ArrayList<>();
+        for (Output o : decisions.outputs(o -> o instanceof Output.Note n && n.kind() == NoteKind.TASK)) {
+            tasks.add((Output.Note) o);
+        }
+        return new Evaluation(programs, derivatives, referral(decisions, lsc), tasks);
+    }
+
+    private static Status bestOf(List<Finding> rows) {
+        Status best = Status.NOT_ELIGIBLE;
+        for (Finding f : rows) {
+            best = Status.best(best, f.status());
+        }
+        return best;
+    }
+
+    private static Status worstOf(List<CriterionValue> values) {
+        Status worst = Status.ELIGIBLE;
+        for (CriterionValue v : values) {
+            worst = Status.worst(worst, v.status());
+        }
+        return worst;
+    }
+
+    private static List<CriterionOutcome> outcomes(List<CriterionValue> values, Status programStatus) {
+        List<CriterionOutcome> outcomes = new ArrayList<>(values.size());
+        for (CriterionValue v : values) {
+            outcomes.add(new CriterionOutcome(v.criterion(), v.status(), v.status() == programStatus,
+                    v.contributing()));
+        }
+        return outcomes;
+    }
+
+    /** NOT_NEEDED only when every decisive "no" is a "not needed" (G-01). */
+    private static ReasonCode reason(Status status, List<CriterionOutcome> criteria) {
+        if (status != Status.NOT_ELIGIBLE) {
+            return null;
+        }
+        boolean any = false;
+        for (CriterionOutcome c : criteria) {
+            if (!c.decisive()) {
+                continue;
+            }
+            for (Finding f : c.findings()) {
+                if (f.reason() != ReasonCode.NOT_NEEDED) {
+                    return null;
+                }
+                any = true;
+            }
+        }
+        return any ? ReasonCode.NOT_NEEDED : null;
+    }
+
+    private static LscScope scope(List<CriterionOutcome> criteria) {
+        LscScope scope = null;
+        for (CriterionOutcome c : criteria) {
+            if (!c.status().isFavorable()) {
+                continue;
+            }
+            for (Finding f : c.findings()) {
+                if (f.scope() == LscScope.FULL) {
+                    return LscScope.FULL;
+                }
+                if (f.scope() == LscScope.RELATED) {
+                    scope = LscScope.RELATED;
+                }
+            }
+        }
+        return scope;
+    }
+
+    private static List<FollowUpItem> followUps(List<CriterionOutcome> criteria, List<Output> outputs,
+                                                String memberId) {
+        Map<String, FollowUpItem> items = new LinkedHashMap<>();
+        for (CriterionOutcome c : criteria) {
+            for (Finding f : c.findings()) {
+                for (Message q : f.followUps()) {
+                    items.putIfAbsent(key(q, f.subject()), new FollowUpItem(f.rule(), f.subject(), q));
+                }
+            }
+        }
+        for (Output o : outputs) {
+            if (o instanceof Output.FollowUp f && Objects.equals(f.memberId(), memberId)) {
+                items.putIfAbsent(key(f.question(), f.subject()), new FollowUpItem(f.rule(), f.subject(), f.question()));
+            }
+        }
+        return List.copyOf(items.values());
+    }
+
+    private static String key(Message m, String subject) {
+        return m.key() + m.args() + "@" + subject;
+    }
+
+    private static List<Output.Deadline> deadlines(List<Output> outputs, String memberId) {
+        Set<String> seen = new HashSet<>();
+        List<Output.Deadline> deadlines = new ArrayList<>();
+        for (Output o : outputs) {
+            if (o instanceof Output.Deadline d && Objects.equals(d.memberId(), memberId)
+                    && seen.add(d.date() + d.description().toString())) {
+                deadlines.add(d);
+            }
+        }
+        deadlines.sort(Comparator.comparing(Output.Deadline::date));
+        return deadlines;
+    }
+
+    private static List<Output.Note> notes(List<Output> outputs, String memberId) {
+        List<Output.Note> notes = new ArrayList<>();
+        for (Output o : outputs) {
+            if (o instanceof Output.Note n && n.kind() != NoteKind.TASK && Objects.equals(n.memberId(), memberId)) {
+                notes.add(n);
+            }
+        }
+        return notes;
+    }
+
+    private static String memberOf(Output o) {
+        if (o instanceof Output.FollowUp f) {
+            return f.memberId();
+        }
+        if (o instanceof Output.Deadline d) {
+            return d.memberId();
+        }
+        if (o instanceof Output.Note n) {
+            return n.memberId();
+        }
+        return null;
+    }
+
+    private static Finding undecided(String criterion, String stage) {
+        RuleInfo rule = new RuleInfo("criterion not decided by any rule", criterion, null, null, criterion,
+                criterion, "U", null, null, stage, null);
+        return new Finding(rule, Status.NEEDS_MORE_INFORMATION, Message.of(UNDECIDED_KEY, criterion));
+    }
+
+    /** Findings and outputs collected while the rules run. */
+    public interface Decisions {
+        List<Finding> findings(Predicate<Finding> filter);
+
+        List<Output> outputs(Predicate<Output> filter);
+    }
+}

@@ -1,0 +1,42 @@
+package org.refugio.eligibility;
+
+import java.util.List;
+
+/** Everything the rules decided about one person, combined as G-02 says. */
+public record Evaluation(List<ProgramOutcome> programs, List<DerivativeOutcome> derivatives,
+                         ReferralOutcome referral, List<Output.Note> tasks) {
+
+    /** The rows that gave a criterion its value, with the criterion's combined value. */
+    public record CriterionOutcome(String criterion, Status status, boolean decisive, List<Finding> findings) { }
+
+    public record ProgramOutcome(Program program, Status status, ReasonCode reason, LscScope scope,
+                                 List<CriterionOutcome> criteria, List<FollowUpItem> followUps,
+                                 List<Output.Deadline> deadlines,
+                                 List<Output.Note> notes) { }
+
+    /** A follow-up question with the rule that asks it and what it is about. */
+    public record FollowUpItem(RuleInfo rule, String subject, Message question) { }
+
+    public record ClassOutcome(DerivativeClass derivativeClass, Status status, List<CriterionOutcome> criteria) { }
+
+    /** A relative's best class (null when no class fits), and the criteria that decided it. */
+    public record DerivativeOutcome(String memberId, DerivativeClass bestClass, Status status, ReasonCode reason,
+                                    List<ClassOutcome> classes, List<CriterionOutcome> criteria,
+                                    List<FollowUpItem> followUps,
+                                    List<Output.Deadline> deadlines, List<Output.Note> notes) { }
+
+    public record ReferralOutcome(ReferralTarget target, List<ReferralTarget> alternatives, LscScope scope,
+                                  boolean urgent, List<UrgencyReason> urgencyReasons,
+                                  List<Output.Referral> choices, List<Output.Urgency> urgencies,
+                                  List<FollowUpItem> followUps) {
+
+        /** LA-01: every screened case is referred, whatever the program results. */
+        public boolean referred() {
+            return true;
+        }
+    }
+
+    public ProgramOutcome program(Program program) {
+        return programs.stream().filter(p -> p.program() == program).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,35 @@
+package org.refugio.eligibility;
+
+import java.time.LocalDate;
+
+/**
+ * What a rule declares about itself in its metadata: the legal rule it implements, where it belongs and
+ * the dates between which it is the law.
+ *
+ * @param name          the rule's name in the ruleset, a sentence stating the criterion
+ * @param ruleId        ID of the criteria file, with the branch, e.g. {@code T1-06(a)}
+ * @param program       program the rule decides, null for derivative and referral rules
+ * @param derivative    derivative class the rule decides, null otherwise
+ * @param criterion     criterion the finding counts towards (defaults to the rule ID without branch)
+ * @param element       element of the criterion (defaults to the rule ID without branch)
+ * @param tag           verification tag V, S or U
+ * @param effectiveFrom first day the rule is the law (inclusive), null = always
+ * @param effectiveUntil last day the rule is the law (inclusive), null = still in force
+ * @param stage         evaluation stage (ruleflow-group)
+ * @param file          file of the ruleset the rule comes from
+ */
+public record RuleInfo(String name, String ruleId, Program program, DerivativeClass derivative, String criterion,
+                       String element, String tag, LocalDate effectiveFrom, LocalDate effectiveUntil, String stage,
+                       String file) {
+
+    public boolean inForceOn(LocalDate date) {
+        return (effectiveFrom == null || !date.isBefore(effectiveFrom))
+                && (effectiveUntil == null || !date.isAfter(effectiveUntil));
+    }
+
+    /** {@code T1-06(a)} → {@code T1-06}. */
+    public static String baseId(String ruleId) {
+        int paren = ruleId.indexOf('(');
+        return paren < 0 ? ruleId.trim() : ruleId.substring(0, paren).trim();
+    }
+}

@@ -1,0 +1,244 @@
+package org.refugio.eligibility.drools;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.refugio.eligibility.Combiner;
+import org.refugio.eligibility.DerivativeClass;
+import org.refugio.eligibility.EligibilityEngine;
+import org.refugio.eligibility.Evaluation;
+import org.refugio.eligibility.IncomeTests;
+import org.refugio.eligibility.Output;
+import org.refugio.eligibility.PovertyGuidelines;
+import org.refugio.eligibility.Program;
+import org.refugio.eligibility.ProgramStructure;
+import org.refugio.eligibility.RuleInfo;
+import org.refugio.eligibility.facts.CaseFacts;
+import org.refugio.eligibility.facts.CriterionStatus;
+import org.refugio.eligibility.facts.DerivativeStatus;
+import org.refugio.eligibility.facts.FamilyMember;
+import org.refugio.eligibility.facts.IncomeTest;
+import org.refugio.eligibility.facts.ProgramStatus;
+
+/**
+ * The ruleset's DRL files compiled once into a KieBase; one short-lived session per evaluation. Stages run
+ * in the order of programs.yaml; after each stage the programs it decided are combined (G-02) and inserted as
+ * facts for the stages that depend on them. Rules are chosen by the screening's asOfDate through their
+ * metadata, never by Drools' wall-clock {@code date-effective}.
+ */
+public final class DroolsEligibilityEngine implements EligibilityEngine {
+
+    private static final String DECIDES_RELATIVE = "relative";
+    private static final String DECIDES_REFERRAL = "referral";
+    private static final String DERIVATIVE_PREFIX = "derivative ";
+
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rules;
+    private final ProgramStructure structure;
+    private final PovertyGuidelines guidelines;
+    private final Combiner combiner;
+
+    public DroolsEligibilityEngine(Map<String, String> drlByPath, ProgramStructure structure,
+                                   PovertyGuidelines guidelines) {
+        this.structure = structure;
+        this.guidelines = guidelines;
+        this.combiner = new Combiner(structure);
+        this.kieBase = compile(drlByPath);
+        this.rules = describe(kieBase, structure);
+    }
+
+    @Override
+    public Evaluation evaluate(CaseFacts facts) {
+        LocalDate asOf = facts.screening().asOfDate();
+        AgendaFilter inForce = match -> rules.get(key(match.getRule())).inForceOn(asOf);
+        KieSession session = kieBase.newKieSession();
+        try {
+            SessionDecisions decisions = new SessionDecisions(rules);
+            session.setGlobal("decisions", decisions);
+            insertFacts(session, facts);
+            for (String stage : structure.stages()) {
+                session.getAgenda().getAgendaGroup(stage).setFocus();
+                session.fireAllRules(inForce);
+                publish(stage, session, decisions, facts.family());
+            }
+            return combiner.evaluation(decisions, facts.family().stream().map(FamilyMember::id).toList());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    private void insertFacts(KieSession session, CaseFacts facts) {
+        session.insert(facts.screening());
+        session.insert(facts.person());
+        facts.victimizations().forEach(session::insert);
+        facts.departures().forEach(session::insert);
+        session.insert(facts.lawEnforcement());
+        session.insert(facts.tProcess());
+        facts.hardshipFactors().forEach(session::insert);
+        session.insert(facts.admissibility());
+        facts.grounds().forEach(session::insert);
+        session.insert(facts.uVisa());
+        facts.family().forEach(session::insert);
+        session.insert(facts.hhs());
+        session.insert(facts.money());
+        for (IncomeTest test : IncomeTests.of(facts.money(), guidelines, facts.screening().asOfDate())) {
+            session.insert(test);
+        }
+        facts.legalMatters().forEach(session::insert);
+        session.insert(facts.mexico());
+    }
+
+    /** Makes what a stage decided visible to the stages after it. */
+    private void publish(String stage, KieSession session, SessionDecisions decisions, List<FamilyMember> family) {
+        for (Program program : Program.values()) {
+            ProgramStructure.Spec spec = structure.spec(program);
+            if (!spec.stage().equals(stage)) {
+                continue;
+            }
+            var values = combiner.criteria(spec, decisions.findings(f -> f.rule().program() == program));
+            var status = org.refugio.eligibility.Status.ELIGIBLE;
+            for (Combiner.CriterionValue v : values) {
+                status = org.refugio.eligibility.Status.worst(status, v.status());
+                session.insert(new CriterionStatus(program, v.criterion(), null, v.status()));
+                for (var bySubject : v.bySubject().entrySet()) {
+                    if (bySubject.getKey() != null) {
+                        session.insert(new CriterionStatus(program, v.criterion(), bySubject.getKey(),
+                                bySubject.getValue()));
+                    }
+                }
+            }
+            session.insert(new ProgramStatus(program, status));
+        }
+        for (DerivativeClass derivativeClass : DerivativeClass.values()) {
+            if (!structure.spec(derivativeClass).stage().equals(stage)) {
+                continue;
+            }
+            for (FamilyMember member : family) {
+                boolean candidate = !decisions.outputs(o -> o instanceof Output.Candidate c
+                        && c.memberId().equals(member.id()) && c.derivativeClass() == derivativeClass).isEmpty();
+                if (candidate) {
+                    var outcome = combiner.derivativeClass(member.id(), derivativeClass, decisions);
+                    session.insert(new DerivativeStatus(member.id(), derivativeClass, outcome.status()));
+                }
+            }
+        }
+    }
+
+    static String key(Rule rule) {
+        return rule.getPackageName() + "/" + rule.getName();
+    }
+
+    private static KieBase compile(Map<String, String> drlByPath) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.refugio", "ruleset",
+                Integer.toHexString(drlByPath.hashCode()) + "-" + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        drlByPath.forEach((path, drl) -> kfs.write("src/main/resources/" + path, drl));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the ruleset does not compile: " + errors);
+        }
+        return ks.newKieContainer(releaseId).getKieBase();
+    }
+
+    private static Map<String, RuleInfo> describe(KieBase kieBase, ProgramStructure structure) {
+        Map<String, RuleInfo> rules = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                try {
+                    rules.put(key(rule), info(rule, structure));
+                } catch (IllegalArgumentException e) {
+                    problems.add("rule \"" + rule.getName() + "\": " + e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the ruleset's metadata is invalid:\n  " + String.join("\n  ", problems));
+        }
+        return rules;
+    }
+
+    private static RuleInfo info(Rule rule, ProgramStructure structure) {
+        Map<String, Object> meta = rule.getMetaData();
+        String ruleId = required(meta, "ruleId");
+        String tag = required(meta, "tag");
+        if (!tag.matches("[VSU]")) {
+            throw new IllegalArgumentException("@tag must be V, S or U");
+        }
+        String decides = required(meta, "decides");
+        String stage = ((RuleImpl) rule).getAgendaGroup();
+        String criterion = text(meta, "criterion", RuleInfo.baseId(ruleId));
+        String element = text(meta, "element", RuleInfo.baseId(ruleId));
+        Program program = null;
+        DerivativeClass derivative = null;
+        if (decides.startsWith(DERIVATIVE_PREFIX)) {
+            derivative = DerivativeClass.valueOf(decides.substring(DERIVATIVE_PREFIX.length()));
+            expect(stage, structure.spec(derivative).stage(), criterion, structure.spec(derivative));
+        } else if (decides.equals(DECIDES_REFERRAL)) {
+            if (!stage.equals(structure.referralStage())) {
+                throw new IllegalArgumentException("referral rules belong to ruleflow-group " + structure.referralStage());
+            }
+        } else if (!decides.equals(DECIDES_RELATIVE)) {
+            program = Program.valueOf(decides);
+            expect(stage, structure.spec(program).stage(), criterion, structure.spec(program));
+        }
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null
+                ? impl.getResource().getSourcePath() : null;
+        return new RuleInfo(rule.getName(), ruleId, program, derivative, criterion, element, tag,
+                date(meta, "effective"), date(meta, "until"), stage, file);
+    }
+
+    private static void expect(String stage, String specStage, String criterion, ProgramStructure.Spec spec) {
+        if (!stage.equals(specStage)) {
+            throw new IllegalArgumentException("belongs to ruleflow-group \"" + specStage + "\", not \"" + stage + "\"");
+        }
+        if (!spec.criteria().containsKey(criterion)) {
+            throw new IllegalArgumentException("criterion " + criterion + " is not listed in programs.yaml");
+        }
+    }
+
+    private static String required(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException("missing @" + key);
+        }
+        return unquote(value.toString());
+    }
+
+    private static String text(Map<String, Object> meta, String key, String otherwise) {
+        Object value = meta.get(key);
+        return value == null ? otherwise : unquote(value.toString());
+    }
+
+    private static LocalDate date(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : LocalDate.parse(unquote(value.toString()));
+    }
+
+    private static String unquote(String s) {
+        String t = s.trim();
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+}

@@ -1,0 +1,221 @@
+package org.refugio.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.refugio.screening.InvalidFactsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure to RFC 9457 problem details. Client errors name the offending field by JSON Pointer.
+ * Logs never carry request content (8 U.S.C. 1367): only the kind of failure and where in the code it arose.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidFactsException.class)
+    ProblemDetail invalidFacts(InvalidFactsException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
+        return Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_FACTS,
+                "Invalid facts", "Some facts break the rules of the fact model; nothing was stored."), errors);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                        "Parameter '" + e.getName() + "' has an invalid value."),
+                List.of(Problems.fieldError(e.getName(), "invalid value")));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "A header or parameter has an invalid value.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        logWithoutContent(e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.SERVER_ERROR, "Server error",
+                "The request could not be completed; nothing was stored.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, PayloadTooLargeException.class)) {
+            return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.TOO_LARGE, "Payload too large",
+                    "The request body is larger than the service accepts."));
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        Throwable cause = e.getCause();
+        String detail = "The request body is not valid JSON for this operation.";
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            errors.add(Problems.fieldError(pointer(mapping.getPath()), reason(mapping)));
+            detail = "A field of the request body is invalid.";
+        } else if (cause instanceof JsonProcessingException parsing) {
+            errors.add(Problems.fieldError("", "malformed JSON at line " + parsing.getLocation().getLineNr()
+                    + ", column " + parsing.getLocation().getColumnNr()));
+        } else if (cause == null) {
+            errors.add(Problems.fieldError("", "a request body is required"));
+        }
+        return problem(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+                "Invalid request", detail), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError field : e.getBindingResult().getFieldErrors()) {
+            errors.add(Problems.fieldError(pointer(field.getField()), field.getDefaultMessage()));
+        }
+        return problem(Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_FACTS,
+                "Invalid facts", "Some fields are out of range; nothing was stored."), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> errors.add(Problems.fieldError(
+                r.getMethodParameter().getParameterName() == null ? "" : r.getMethodParameter().getParameterName(),
+                r.getResolvableErrors().isEmpty() ? "invalid" : r.getResolvableErrors().get(0).getDefaultMessage())));
+        return problem(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+                "Invalid request", "A header or parameter is invalid."), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            logWithoutContent(e);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** {@code victimizations[0].ageAtFirstAct} → {@code /victimizations/0/ageAtFirstAct}. */
+    static String pointer(String beanPath) {
+        return "/" + beanPath.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    }
+
+    static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            pointer.append('/');
+            if (ref.getFieldName() != null) {
+                pointer.append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                pointer.append(ref.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    /** Says what is wrong without echoing the value sent, which may be personal data. */
+    private static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown property";
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of the values the contract lists";
+            }
+            return "must be a valid " + simpleType(target);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return "must be " + article(simpleType(mismatch.getTargetType()));
+        }
+        return "invalid value";
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (yyyy-mm-dd)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        if (type.isEnum()) {
+            return "value the contract lists";
+        }
+        return "object";
+    }
+
+    private static String article(String noun) {
+        return (noun.matches("^[aeiou].*") ? "an " : "a ") + noun;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void logWithoutContent(Throwable e) {
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        log.error("Unhandled {} at {}", e.getClass().getName(), where);
+        if (log.isDebugEnabled()) {
+            log.debug("Stack of the unhandled {}", e.getClass().getName(), withoutMessages(e));
+        }
+    }
+
+    private static Throwable withoutMessages(Throwable e) {
+        Throwable copy = new Throwable(e.getClass().getName());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+}

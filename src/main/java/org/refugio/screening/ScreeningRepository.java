@@ -1,0 +1,46 @@
+package org.refugio.screening;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Stored screening decisions. */
+@Repository
+class ScreeningRepository {
+
+    record StoredDecision(UUID id, String factsJson, String decisionJson, String rulesetVersion,
+                          String rulesetSha256) { }
+
+    record ProgramRow(String program, String status) { }
+
+    private final JdbcTemplate jdbc;
+
+    ScreeningRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, java.time.Instant decidedAt, java.time.LocalDate asOf, String rulesetVersion,
+                String rulesetSha256, String factsJson, String decisionJson, List<ProgramRow> programs) {
+        jdbc.update("insert into screening_decision (id, decided_at, as_of_date, ruleset_version, ruleset_sha256,"
+                        + " facts, decision) values (?, ?, ?, ?, ?, ?, ?)",
+                id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, factsJson, decisionJson);
+        jdbc.batchUpdate("insert into screening_program_outcome (decision_id, program, status) values (?, ?, ?)",
+                programs, programs.size(), (ps, row) -> {
+                    ps.setObject(1, id);
+                    ps.setString(2, row.program());
+                    ps.setString(3, row.status());
+                });
+    }
+
+    Optional<StoredDecision> find(UUID id) {
+        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256 from screening_decision"
+                        + " where id = ?",
+                (rs, n) -> new StoredDecision(rs.getObject("id", UUID.class), rs.getString("facts"),
+                        rs.getString("decision"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256")),
+                id).stream().findFirst();
+    }
+}

@@ -1,0 +1,77 @@
+package org.refugio.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.refugio.eligibility.RuleInfo;
+
+class RulesetTest {
+
+    static RulesetFiles files;
+    static Ruleset ruleset;
+
+    @BeforeAll
+    static void load() {
+        files = RulesetFiles.fromClasspath("rules");
+        ruleset = Ruleset.compile(files);
+    }
+
+    @Test
+    void theHashIdentifiesTheContentOfRulesAndChangesWithIt() {
+        assertThat(ruleset.sha256()).matches("[0-9a-f]{64}");
+        assertThat(RulesetFiles.fromClasspath("rules").sha256()).isEqualTo(ruleset.sha256());
+
+        Map<String, byte[]> edited = new HashMap<>(files.files());
+        edited.put("programs.yaml", (files.text("programs.yaml") + "\n# edited\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(new RulesetFiles(edited).sha256()).isNotEqualTo(ruleset.sha256());
+    }
+
+    @Test
+    void everyRuleCarriesARuleIdATagAndACitation() {
+        assertThat(ruleset.engine().rules()).hasSizeGreaterThan(150).allSatisfy(rule -> {
+            assertThat(rule.ruleId()).matches("[A-Z0-9]+(-[A-Z0-9]+)+(\\(.+\\))?");
+            assertThat(rule.tag()).isIn("V", "S", "U");
+            assertThat(ruleset.legalSources().knows(rule.ruleId())).as(rule.ruleId()).isTrue();
+        });
+    }
+
+    @Test
+    void citationsFollowTheScreeningDate() {
+        assertThat(ruleset.legalSources().citation("T1-06(c)", LocalDate.of(2024, 8, 27))).contains("214.11");
+        assertThat(ruleset.legalSources().citation("T1-06(c)", LocalDate.of(2024, 8, 28)))
+                .contains("214.208").doesNotContain("214.11");
+    }
+
+    @Test
+    void rulesOfThe2024RuleAreInForceOnlyFromItsEffectiveDate() {
+        RuleInfo exception4 = ruleset.engine().rules().stream()
+                .filter(r -> r.ruleId().equals("T1-05(4)") && r.tag().equals("S")).findFirst().orElseThrow();
+        assertThat(exception4.inForceOn(LocalDate.of(2024, 8, 27))).isFalse();
+        assertThat(exception4.inForceOn(LocalDate.of(2024, 8, 28))).isTrue();
+    }
+
+    @Test
+    void aRuleWithoutACitedRuleIdIsRefusedAtStartUp() {
+        Map<String, byte[]> broken = new HashMap<>(files.files());
+        broken.put("extra/bad.drl", """
+                package rules.extra;
+                import org.refugio.eligibility.facts.*;
+                global org.refugio.eligibility.drools.SessionDecisions decisions;
+                rule "a rule with no legal source"
+                    ruleflow-group "principal"
+                when
+                    Person()
+                then
+                end
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Ruleset.compile(new RulesetFiles(broken)))
+                .hasMessageContaining("a rule with no legal source").hasMessageContaining("@ruleId");
+    }
+}

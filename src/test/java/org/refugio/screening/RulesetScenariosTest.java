@@ -1,0 +1,52 @@
+package org.refugio.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.refugio.api.model.ScreeningFacts;
+import org.refugio.ruleset.Ruleset;
+import org.refugio.ruleset.RulesetFiles;
+import org.refugio.scenarios.Scenario;
+import org.refugio.scenarios.ScenarioExpectations;
+
+/**
+ * The scenarios straight through the rules, without HTTP or a database: the fast loop for whoever edits
+ * rules/. The same files run through the REST API in ScreeningScenariosApiTest.
+ */
+class RulesetScenariosTest {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static Ruleset ruleset() {
+        String dir = System.getProperty("refugio.rules.directory", "");
+        return Ruleset.compile(dir.isBlank() ? RulesetFiles.fromClasspath("rules") : RulesetFiles.fromDirectory(Path.of(dir)));
+    }
+
+    static JsonNode decide(Ruleset ruleset, JsonNode factsJson) throws Exception {
+        ScreeningFacts facts = JSON.treeToValue(factsJson, ScreeningFacts.class);
+        LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.of(2026, 11, 26));
+        var evaluation = ruleset.engine().evaluate(FactsMapper.map(facts, asOf));
+        return JSON.valueToTree(DecisionMapper.toDecision(UUID.randomUUID(), Instant.now(), asOf, ruleset, evaluation));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioMeetsItsExpectations() {
+        Ruleset ruleset = ruleset();
+        return Scenario.all().stream().map(s -> DynamicTest.dynamicTest(s.displayName(), () -> {
+            List<String> differences = ScenarioExpectations.differences(s.expected(), decide(ruleset, s.facts()));
+            assertThat(differences).as(s.displayName()).isEmpty();
+        }));
+    }
+}
