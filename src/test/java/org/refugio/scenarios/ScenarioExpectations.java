@@ -42,6 +42,26 @@ public final class ScenarioExpectations {
                         + actual.path("class").asText() + " " + actual.path("status").asText() + explain(actual));
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("reasonCodes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode actual = find(decision.path("programs"), "program", e.getKey());
+            if (actual == null || !e.getValue().asText().equals(actual.path("reasonCode").asText())) {
+                differences.add(e.getKey() + ": expected reason " + e.getValue().asText() + ", got "
+                        + (actual == null ? "(missing)" : actual.path("reasonCode").asText("none")));
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("attorneyReview").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode actual = find(decision.path("programs"), "program", e.getKey());
+            if (actual == null || !actual.path("notes").findValuesAsText("code").contains(e.getValue().asText())) {
+                differences.add(e.getKey() + ": expected attorney-review note " + e.getValue().asText());
+            }
+        }
+        for (JsonNode task : expected.path("tasks")) {
+            if (!decision.path("tasks").findValuesAsText("code").contains(task.asText())) {
+                differences.add("expected task " + task.asText() + ", got " + decision.path("tasks").findValuesAsText("code"));
+            }
+        }
         JsonNode referral = expected.path("legalAidReferral");
         JsonNode actual = decision.path("legalAidReferral");
         if (!actual.path("referred").asBoolean(false)) {
@@ -60,6 +80,14 @@ public final class ScenarioExpectations {
         if (referral.hasNonNull("scope") && !referral.path("scope").asText().equals(actual.path("scope").asText())) {
             differences.add("legal-aid referral scope: expected " + referral.path("scope").asText() + ", got "
                     + actual.path("scope").asText(null));
+        }
+        if (referral.has("urgent") && referral.path("urgent").asBoolean() != actual.path("urgent").asBoolean()) {
+            differences.add("legal-aid referral urgent: expected " + referral.path("urgent") + ", got " + actual.path("urgent"));
+        }
+        for (JsonNode reason : referral.path("urgencyReasons")) {
+            if (!actual.path("urgencyReasons").toString().contains("\"" + reason.asText() + "\"")) {
+                differences.add("legal-aid referral: expected urgency reason " + reason.asText());
+            }
         }
         return differences;
     }
