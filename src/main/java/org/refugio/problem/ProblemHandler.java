@@ -50,6 +50,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ProblemDetail unprocessable(UnprocessableException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
+        return Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.UNPROCESSABLE,
+                "Request refused", e.getMessage()), errors);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",

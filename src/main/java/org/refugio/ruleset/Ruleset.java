@@ -3,7 +3,9 @@ package org.refugio.ruleset;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -13,6 +15,8 @@ import org.refugio.eligibility.ProgramStructure;
 import org.refugio.eligibility.RuleInfo;
 import org.refugio.eligibility.drools.DroolsEligibilityEngine;
 import org.refugio.explanation.Messages;
+import org.refugio.routing.ProviderMatcher;
+import org.refugio.routing.drools.DroolsProviderMatcher;
 
 /**
  * A compiled ruleset: the files of rules/, identified by version and content hash, with the engine built
@@ -27,6 +31,13 @@ public final class Ruleset {
     private final ProgramStructure structure;
     private final PovertyGuidelines povertyGuidelines;
     private final EligibilityEngine engine;
+    private final ProviderMatcher providerMatcher;
+
+    /**
+     * Provider-choice rules (rules/routing/) get their own KieBase: a screening never pays for them, and the
+     * workflow applies them per case against the provider directory.
+     */
+    static final String ROUTING_DIRECTORY = "routing/";
 
     private Ruleset(RulesetFiles files) {
         this.files = files;
@@ -36,10 +47,13 @@ public final class Ruleset {
                 files.text("messages/messages_es.properties"));
         this.structure = ProgramStructureReader.parse(files.text("programs.yaml"));
         this.povertyGuidelines = PovertyGuidelines.parse(files.text("parameters/poverty-guidelines.csv"));
-        Map<String, String> drl = new LinkedHashMap<>();
-        files.files().keySet().stream().filter(p -> p.endsWith(".drl")).forEach(p -> drl.put(p, files.text(p)));
-        this.engine = new DroolsEligibilityEngine(drl, structure, povertyGuidelines);
-        for (RuleInfo rule : engine.rules()) {
+        Map<String, String> eligibilityDrl = new LinkedHashMap<>();
+        Map<String, String> routingDrl = new LinkedHashMap<>();
+        files.files().keySet().stream().filter(p -> p.endsWith(".drl")).forEach(p ->
+                (p.startsWith(ROUTING_DIRECTORY) ? routingDrl : eligibilityDrl).put(p, files.text(p)));
+        this.engine = new DroolsEligibilityEngine(eligibilityDrl, structure, povertyGuidelines);
+        this.providerMatcher = new DroolsProviderMatcher(routingDrl);
+        for (RuleInfo rule : allRules()) {
             if (!legalSources.knows(rule.ruleId())) {
                 throw new IllegalStateException("rule \"" + rule.name() + "\" cites " + rule.ruleId()
                         + ", which legal-sources.yaml does not list");
@@ -59,6 +73,14 @@ public final class Ruleset {
     public ProgramStructure structure() { return structure; }
     public PovertyGuidelines povertyGuidelines() { return povertyGuidelines; }
     public EligibilityEngine engine() { return engine; }
+    public ProviderMatcher providerMatcher() { return providerMatcher; }
+
+    /** Every rule of the ruleset: eligibility, referral and provider choice. */
+    public List<RuleInfo> allRules() {
+        List<RuleInfo> all = new ArrayList<>(engine.rules());
+        all.addAll(providerMatcher.rules());
+        return all;
+    }
 
     private static Properties properties(String text) {
         Properties p = new Properties();

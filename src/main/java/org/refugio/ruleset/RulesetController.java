@@ -11,6 +11,7 @@ import org.refugio.api.model.RuleDescription;
 import org.refugio.api.model.RulesetDescription;
 import org.refugio.api.model.VerificationTag;
 import org.refugio.eligibility.RuleInfo;
+import org.refugio.routing.drools.DroolsProviderMatcher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,7 +35,7 @@ class RulesetController implements RulesetsApi {
                 .sha256(ruleset.sha256())
                 .asOfDate(asOf)
                 .files(ruleset.files().files().keySet().stream().toList());
-        ruleset.engine().rules().stream()
+        ruleset.allRules().stream()
                 .sorted(Comparator.comparing(RuleInfo::file, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(RuleInfo::ruleId).thenComparing(RuleInfo::name))
                 .forEach(rule -> description.addRulesItem(new RuleDescription()
@@ -43,6 +44,7 @@ class RulesetController implements RulesetsApi {
                         .program(rule.program() != null ? rule.program().name()
                                 : rule.derivative() != null ? "DERIVATIVE_" + rule.derivative().name()
                                 : rule.stage().equals(ruleset.structure().referralStage()) ? "LEGAL_AID_REFERRAL"
+                                : rule.stage().equals(DroolsProviderMatcher.STAGE) ? "PROVIDER_CHOICE"
                                 : "DERIVATIVES")
                         .criterion(rule.criterion())
                         .file(rule.file())

@@ -21,7 +21,7 @@ public class Rulesets {
                 : RulesetFiles.fromDirectory(Path.of(directory));
         this.current = Ruleset.compile(files);
         log.info("Ruleset {} ({}) compiled: {} rules in {} ms", current.version(), current.sha256(),
-                current.engine().rules().size(), (System.nanoTime() - start) / 1_000_000);
+                current.allRules().size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     public Ruleset current() {

@@ -15,12 +15,12 @@ import org.refugio.api.model.ScreeningDecision;
  * Sets the {@code text} of every explanation to the language the client asked for. The stored decision keeps
  * both languages; only this view of it changes.
  */
-final class Localizer {
+public final class Localizer {
 
     private Localizer() {
     }
 
-    static ScreeningDecision localize(ScreeningDecision decision, Language language) {
+    public static ScreeningDecision localize(ScreeningDecision decision, Language language) {
         Consumer<LocalizedText> choose = t -> {
             if (t != null) {
                 t.setText(language == Language.ES ? t.getEs() : t.getEn());

@@ -36,11 +36,20 @@ public class ScreeningService {
         this.clock = clock;
     }
 
+    /** A stored decision with the facts that made it (asOfDate filled in) and the facts as the rules read them. */
+    public record Screened(ScreeningDecision decision, ScreeningFacts facts, CaseFacts caseFacts) { }
+
     /**
      * @throws InvalidFactsException when a fact breaks the fact model; nothing is stored then
      */
     @Transactional
     public ScreeningDecision screen(ScreeningFacts facts) {
+        return screenAndKeep(facts).decision();
+    }
+
+    /** Screens and stores like {@link #screen}, and also answers with the facts as the rules read them. */
+    @Transactional
+    public Screened screenAndKeep(ScreeningFacts facts) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
         CaseFacts caseFacts = FactsMapper.map(facts, asOf);
         Ruleset ruleset = rulesets.current();
@@ -53,11 +62,29 @@ public class ScreeningService {
                 decision.getPrograms().stream()
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
                         .toList());
-        return decision;
+        return new Screened(decision, recorded, caseFacts);
+    }
+
+    /** A stored decision with its facts, e.g. for a case that adopts an earlier screening. */
+    public Optional<Screened> findScreened(UUID id) {
+        return repository.find(id).map(stored -> {
+            ScreeningFacts facts = read(stored.factsJson(), ScreeningFacts.class);
+            return new Screened(read(stored.decisionJson(), ScreeningDecision.class), facts,
+                    FactsMapper.map(facts, facts.getAsOfDate()));
+        });
+    }
+
+    /**
+     * Checks facts against the fact model without screening or storing anything.
+     *
+     * @throws InvalidFactsException naming every offending field
+     */
+    public void check(ScreeningFacts facts) {
+        FactsMapper.map(facts, LocalDate.now(clock));
     }
 
     public Optional<ScreeningDecision> find(UUID id) {
-        return repository.find(id).map(stored -> read(stored.decisionJson()));
+        return repository.find(id).map(stored -> read(stored.decisionJson(), ScreeningDecision.class));
     }
 
     /** Evaluates without storing anything: for benchmarks and for what-if checks. */
@@ -74,9 +101,9 @@ public class ScreeningService {
         }
     }
 
-    private ScreeningDecision read(String stored) {
+    private <T> T read(String stored, Class<T> type) {
         try {
-            return json.readValue(stored, ScreeningDecision.class);
+            return json.readValue(stored, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored decision could not be read", e);
         }

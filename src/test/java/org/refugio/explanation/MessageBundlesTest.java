@@ -26,7 +26,7 @@ class MessageBundlesTest {
     private static final Path RULES = Path.of("rules");
     private static final Pattern KEY_IN_DRL = Pattern.compile(
             "(?:eligible|likely|needsInfo|notEligible|decide|ask|askAboutMember|deadline|memberDeadline|attorneyReview"
-                    + "|memberAttorneyReview|info|task|refer|alsoRefer)\\(kcontext,[^\"]*?\"([^\"]+)\"|\\.ask\\(\"([^\"]+)\"");
+                    + "|memberAttorneyReview|info|task|refer|alsoRefer|exclude|prefer|fundedFor)\\(kcontext,[^\"]*?\"([^\"]+)\"|\\.ask\\(\"([^\"]+)\"");
     private static final Pattern ANY_KEY_LITERAL = Pattern.compile("\"([a-z0-9]+(?:-[a-z0-9]+)*\\.[a-z0-9.-]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 

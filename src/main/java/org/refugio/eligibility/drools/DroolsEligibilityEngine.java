@@ -6,13 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
@@ -144,22 +138,11 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     }
 
     static String key(Rule rule) {
-        return rule.getPackageName() + "/" + rule.getName();
+        return DrlCompiler.key(rule);
     }
 
     private static KieBase compile(Map<String, String> drlByPath) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("org.refugio", "ruleset",
-                Integer.toHexString(drlByPath.hashCode()) + "-" + System.nanoTime());
-        kfs.generateAndWritePomXML(releaseId);
-        drlByPath.forEach((path, drl) -> kfs.write("src/main/resources/" + path, drl));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the ruleset does not compile: " + errors);
-        }
-        return ks.newKieContainer(releaseId).getKieBase();
+        return DrlCompiler.compile(drlByPath);
     }
 
     private static Map<String, RuleInfo> describe(KieBase kieBase, ProgramStructure structure) {
@@ -183,12 +166,9 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     private static RuleInfo info(Rule rule, ProgramStructure structure) {
         Map<String, Object> meta = rule.getMetaData();
         String ruleId = required(meta, "ruleId");
-        String tag = required(meta, "tag");
-        if (!tag.matches("[VSU]")) {
-            throw new IllegalArgumentException("@tag must be V, S or U");
-        }
+        String tag = DrlCompiler.tag(meta);
         String decides = required(meta, "decides");
-        String stage = ((RuleImpl) rule).getAgendaGroup();
+        String stage = DrlCompiler.stage(rule);
         String criterion = text(meta, "criterion", RuleInfo.baseId(ruleId));
         String element = text(meta, "element", RuleInfo.baseId(ruleId));
         Program program = null;
@@ -204,8 +184,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             program = Program.valueOf(decides);
             expect(stage, structure.spec(program).stage(), criterion, structure.spec(program));
         }
-        String file = rule instanceof RuleImpl impl && impl.getResource() != null
-                ? impl.getResource().getSourcePath() : null;
+        String file = DrlCompiler.file(rule);
         return new RuleInfo(rule.getName(), ruleId, program, derivative, criterion, element, tag,
                 date(meta, "effective"), date(meta, "until"), stage, file);
     }
@@ -220,25 +199,14 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     }
 
     private static String required(Map<String, Object> meta, String key) {
-        Object value = meta.get(key);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException("missing @" + key);
-        }
-        return unquote(value.toString());
+        return DrlCompiler.required(meta, key);
     }
 
     private static String text(Map<String, Object> meta, String key, String otherwise) {
-        Object value = meta.get(key);
-        return value == null ? otherwise : unquote(value.toString());
+        return DrlCompiler.text(meta, key, otherwise);
     }
 
     private static LocalDate date(Map<String, Object> meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : LocalDate.parse(unquote(value.toString()));
-    }
-
-    private static String unquote(String s) {
-        String t = s.trim();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+        return DrlCompiler.date(meta, key);
     }
 }

@@ -1,0 +1,306 @@
+package org.refugio.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.refugio.api.model.ScreeningFacts;
+import org.refugio.cases.events.CaseEvent;
+import org.refugio.cases.events.ClientDeclinedReferral;
+import org.refugio.cases.events.EscalationResolved;
+import org.refugio.cases.events.ProviderResponded;
+import org.refugio.cases.events.ReferralReviewed;
+import org.refugio.eligibility.ReferralTarget;
+import org.refugio.problem.ConflictException;
+import org.refugio.problem.NotFoundException;
+import org.refugio.problem.UnprocessableException;
+import org.refugio.providers.Provider;
+import org.refugio.providers.ProviderDirectory;
+import org.refugio.routing.ProviderChoice;
+import org.refugio.ruleset.Rulesets;
+import org.refugio.screening.InvalidFactsException;
+import org.refugio.screening.ScreeningService;
+import org.refugio.workflow.CaseWorkflow;
+import org.refugio.workflow.TaskKind;
+import org.refugio.workflow.WorkTask;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case capability: opens cases, takes people's decisions on them (caseworkers, supervisors, providers, the
+ * client) and hands them to the workflow. Each method is one transaction: the case tables, the workflow's state
+ * and the published events change together or not at all. (Named apart from the engine's CMMN "caseService".)
+ */
+@Service("legalAidCases")
+public class CaseService {
+
+    /** How a case is opened: from facts, or from a stored screening (exactly one). */
+    public record OpenCase(ScreeningFacts facts, UUID screeningId, Set<String> clientLanguages, String openedBy) { }
+
+    public enum Decision { CONFIRM, CHANGE_PROVIDER, SUBMIT_FACTS, NOTHING_MORE_TO_GATHER, REFER_TO, RETRY_MATCHING }
+
+    /** A caseworker's or supervisor's decision on a task; which fields it needs depends on the task. */
+    public record TaskDecision(String userId, Decision decision, UUID providerId, String reasonCode, String reason,
+                               ScreeningFacts facts) { }
+
+    private final CaseRepository cases;
+    private final ReferralRepository referrals;
+    private final ScreeningService screenings;
+    private final ProviderDirectory directory;
+    private final Rulesets rulesets;
+    private final CaseWorkflow workflow;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, ReferralRepository referrals, ScreeningService screenings,
+                ProviderDirectory directory, Rulesets rulesets, CaseWorkflow workflow,
+                ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+        this.cases = cases;
+        this.referrals = referrals;
+        this.screenings = screenings;
+        this.directory = directory;
+        this.rulesets = rulesets;
+        this.workflow = workflow;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a case and runs its workflow until the case waits for a person: screened, a provider proposed (or a
+     * supervisor asked), and missing facts asked for alongside.
+     */
+    @Transactional
+    public UUID open(OpenCase request) {
+        if ((request.facts() == null) == (request.screeningId() == null)) {
+            throw new UnprocessableException("Give either the facts or the id of a stored screening.", List.of(
+                    new UnprocessableException.FieldProblem("/facts", "exactly one of facts and screeningId"),
+                    new UnprocessableException.FieldProblem("/screeningId", "exactly one of facts and screeningId")));
+        }
+        if (request.facts() != null) {
+            checkFacts(request.facts(), "/facts");
+        } else if (screenings.find(request.screeningId()).isEmpty()) {
+            throw new NotFoundException("No screening decision has id " + request.screeningId() + ".");
+        }
+        UUID caseId = UUID.randomUUID();
+        Set<String> languages = new TreeSet<>(request.clientLanguages() == null ? Set.of() : request.clientLanguages());
+        cases.insert(caseId, clock.instant(), request.openedBy(),
+                request.facts() == null ? null : write(request.facts()), request.screeningId(), languages);
+        workflow.start(caseId);
+        return caseId;
+    }
+
+    /** Records a provider's answer to the referral it was sent; an acceptance ends the case as referred. */
+    @Transactional
+    public void recordProviderResponse(UUID caseId, UUID referralId, boolean accepted, String respondedBy,
+                                       String reasonCode, String reason) {
+        CaseRecord current = openCase(caseId);
+        ReferralRecord referral = referrals.find(referralId).filter(r -> r.caseId().equals(current.id()))
+                .orElseThrow(() -> new NotFoundException("Case " + caseId + " has no referral " + referralId + "."));
+        if (!accepted && reasonCode == null) {
+            throw new UnprocessableException("/reasonCode", "required when the provider declines",
+                    "Say why the provider declined.");
+        }
+        if (referral.status() != ReferralStatus.SENT
+                || !referrals.answered(referralId, accepted ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED,
+                clock.instant(), respondedBy, reasonCode, reason)) {
+            throw new ConflictException("The referral is " + referral.status()
+                    + "; only a referral that was sent and awaits an answer can be answered.");
+        }
+        events.publishEvent(new ProviderResponded(caseId, clock.instant(), respondedBy, referralId,
+                referral.providerId(), accepted ? "ACCEPTED" : "DECLINED", reasonCode));
+        workflow.providerAnswered(caseId, referralId, accepted);
+    }
+
+    /** The client declines the referral: the case ends, kept with who recorded it and why. */
+    @Transactional
+    public void recordClientDecline(UUID caseId, String recordedBy, String reasonCode, String reason) {
+        openCase(caseId);
+        if (reason == null || reason.isBlank()) {
+            throw new UnprocessableException("/reason", "must not be blank", "Say why the client declined.");
+        }
+        cases.recordDecline(caseId, recordedBy, reasonCode, reason.trim());
+        events.publishEvent(new ClientDeclinedReferral(caseId, clock.instant(), recordedBy, reasonCode));
+        workflow.clientDeclined(caseId);
+    }
+
+    public List<WorkTask> tasks(CaseWorkflow.TaskFilter filter) {
+        return workflow.tasks(filter);
+    }
+
+    public WorkTask task(String taskId) {
+        return workflow.task(taskId).orElseThrow(() -> new NotFoundException("No open task has id " + taskId + "."));
+    }
+
+    @Transactional
+    public WorkTask claim(String taskId, String userId) {
+        task(taskId);
+        workflow.claim(taskId, userId);
+        return task(taskId);
+    }
+
+    /** Applies a caseworker's or supervisor's decision and moves the case on; answers the case's id. */
+    @Transactional
+    public UUID complete(String taskId, TaskDecision decision) {
+        WorkTask task = task(taskId);
+        if (task.assignee() != null && !task.assignee().equals(decision.userId())) {
+            throw new ConflictException("Another user holds this task.");
+        }
+        CaseRecord current = openCase(task.caseId());
+        switch (task.kind()) {
+            case REVIEW_REFERRAL -> review(task, current, decision);
+            case GATHER_MISSING_FACTS -> gatherFacts(task, current, decision);
+            case RESOLVE_ESCALATION -> resolveEscalation(task, current, decision);
+        }
+        return current.id();
+    }
+
+    private void review(WorkTask task, CaseRecord current, TaskDecision d) {
+        expect(d, TaskKind.REVIEW_REFERRAL, Decision.CONFIRM, Decision.CHANGE_PROVIDER);
+        ReferralRecord proposed = referrals.find(task.referralId())
+                .filter(r -> r.status() == ReferralStatus.PROPOSED)
+                .orElseThrow(() -> new ConflictException("The referral under review is no longer proposed."));
+        Instant now = clock.instant();
+        if (d.decision() == Decision.CONFIRM) {
+            referrals.reviewed(proposed.id(), "CONFIRMED", d.userId(), now);
+            events.publishEvent(new ReferralReviewed(current.id(), now, d.userId(), proposed.id(), "CONFIRMED",
+                    proposed.providerId(), proposed.providerId(), null));
+            workflow.completeReview(task.id(), d.userId(), proposed.id(), proposed.providerId());
+            return;
+        }
+        requireReason(d);
+        if (d.providerId().equals(proposed.providerId())) {
+            throw new UnprocessableException("/providerId", "is the provider already proposed; confirm instead",
+                    "Choose another provider, or confirm this one.");
+        }
+        ReferralTarget target = lawfulTarget(current, d.providerId());
+        referrals.reviewed(proposed.id(), "PROVIDER_CHANGED", d.userId(), now);
+        referrals.transition(proposed.id(), ReferralStatus.PROPOSED, ReferralStatus.SUPERSEDED);
+        ReferralRecord chosen = chosenByPerson(current, d, target, ChosenBy.CASEWORKER, now);
+        events.publishEvent(new ReferralReviewed(current.id(), now, d.userId(), chosen.id(), "PROVIDER_CHANGED",
+                proposed.providerId(), chosen.providerId(), d.reasonCode()));
+        workflow.completeReview(task.id(), d.userId(), chosen.id(), chosen.providerId());
+    }
+
+    private void gatherFacts(WorkTask task, CaseRecord current, TaskDecision d) {
+        expect(d, TaskKind.GATHER_MISSING_FACTS, Decision.SUBMIT_FACTS, Decision.NOTHING_MORE_TO_GATHER);
+        if (d.decision() == Decision.SUBMIT_FACTS) {
+            if (d.facts() == null) {
+                throw new UnprocessableException("/facts", "required with SUBMIT_FACTS",
+                        "Give the full, updated facts to re-screen with.");
+            }
+            checkFacts(d.facts(), "/facts");
+            cases.setPendingFacts(current.id(), write(d.facts()));
+        }
+        workflow.completeFactGathering(task.id(), d.userId(), d.decision() == Decision.SUBMIT_FACTS);
+    }
+
+    private void resolveEscalation(WorkTask task, CaseRecord current, TaskDecision d) {
+        expect(d, TaskKind.RESOLVE_ESCALATION, Decision.REFER_TO, Decision.RETRY_MATCHING);
+        Instant now = clock.instant();
+        if (d.decision() == Decision.RETRY_MATCHING) {
+            events.publishEvent(new EscalationResolved(current.id(), now, d.userId(), "RETRY_MATCHING", null, null,
+                    d.reasonCode()));
+            workflow.completeEscalation(task.id(), d.userId(), null, null);
+            return;
+        }
+        requireReason(d);
+        ReferralTarget target = lawfulTarget(current, d.providerId());
+        ReferralRecord chosen = chosenByPerson(current, d, target, ChosenBy.SUPERVISOR, now);
+        events.publishEvent(new EscalationResolved(current.id(), now, d.userId(), "REFER_TO", chosen.id(),
+                chosen.providerId(), d.reasonCode()));
+        workflow.completeEscalation(task.id(), d.userId(), chosen.id(), chosen.providerId());
+    }
+
+    private ReferralRecord chosenByPerson(CaseRecord current, TaskDecision d, ReferralTarget target, ChosenBy by,
+                                          Instant now) {
+        boolean caseworker = by == ChosenBy.CASEWORKER;
+        ReferralRecord chosen = new ReferralRecord(UUID.randomUUID(), current.id(), referrals.nextAttempt(current.id()),
+                d.providerId(), target, ReferralStatus.PROPOSED, by, d.userId(), d.reasonCode(), d.reason().trim(),
+                List.of("LA-02"), null, now, caseworker ? now : null, caseworker ? d.userId() : null,
+                caseworker ? "PROVIDER_CHANGED" : null, null, null, null, null, null, null);
+        referrals.insert(chosen);
+        return chosen;
+    }
+
+    /**
+     * A person may overrule the rules on region, capacity or a provider's profile, with a reason; never on the law:
+     * the provider's funding must be able to serve the case (LA-02, LSC-A-09).
+     */
+    private ReferralTarget lawfulTarget(CaseRecord current, UUID providerId) {
+        Provider provider = directory.lookup(providerId).filter(Provider::active).orElseThrow(() ->
+                new UnprocessableException("/providerId", "no active provider has this id", "Unknown provider."));
+        ProviderChoice choice = rulesets.current().providerMatcher().choose(current.routing(),
+                List.of(ProviderDirectory.profile(provider, 1)), Set.of(), LocalDate.now(clock));
+        return choice.lawfulTargetFor(providerId).orElseThrow(() -> new UnprocessableException("/providerId",
+                "the law does not let this provider's funding serve this case (LA-02, LSC-A-09)",
+                "This provider may not take the case."));
+    }
+
+    private static void requireReason(TaskDecision d) {
+        List<UnprocessableException.FieldProblem> missing = new ArrayList<>();
+        if (d.providerId() == null) {
+            missing.add(new UnprocessableException.FieldProblem("/providerId", "required with " + d.decision()));
+        }
+        if (d.reasonCode() == null) {
+            missing.add(new UnprocessableException.FieldProblem("/reasonCode", "required with " + d.decision()));
+        }
+        if (d.reason() == null || d.reason().isBlank()) {
+            missing.add(new UnprocessableException.FieldProblem("/reason", "required with " + d.decision()));
+        }
+        if (!missing.isEmpty()) {
+            throw new UnprocessableException("Choosing a provider yourself needs the provider and your reason.",
+                    missing);
+        }
+    }
+
+    private static void expect(TaskDecision d, TaskKind kind, Decision... allowed) {
+        for (Decision a : allowed) {
+            if (a == d.decision()) {
+                return;
+            }
+        }
+        throw new UnprocessableException("/decision", "a " + kind + " task takes " + List.of(allowed),
+                "This decision does not fit the task.");
+    }
+
+    private CaseRecord openCase(UUID caseId) {
+        CaseRecord current = cases.find(caseId)
+                .orElseThrow(() -> new NotFoundException("No case has id " + caseId + "."));
+        if (!current.isOpen()) {
+            throw new ConflictException("The case has ended: " + current.status() + ".");
+        }
+        return current;
+    }
+
+    private void checkFacts(ScreeningFacts facts, String at) {
+        try {
+            screenings.check(facts);
+        } catch (InvalidFactsException e) {
+            throw new UnprocessableException("Some facts break the rules of the fact model; nothing was stored.",
+                    e.problems().stream().map(p -> new UnprocessableException.FieldProblem(at + p.pointer(),
+                            p.detail())).toList());
+        }
+    }
+
+    private String write(ScreeningFacts facts) {
+        try {
+            return json.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts could not be serialised", e);
+        }
+    }
+
+    static String actorOrSystem(String actor) {
+        return actor == null ? CaseEvent.SYSTEM : actor;
+    }
+}

@@ -1,0 +1,122 @@
+package org.refugio.providers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.refugio.problem.NotFoundException;
+import org.refugio.problem.UnprocessableException;
+import org.refugio.routing.ProviderProfile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The directory of legal-aid providers that the provider-choice rules choose from. */
+@Service
+public class ProviderDirectory {
+
+    /** What a caller may set on a provider; the directory adds id, timestamps and the demo mark. */
+    public record ProviderDetails(String name, FundingType fundingType, boolean nonLscFunds,
+                                  java.util.Set<String> languages, java.util.Set<String> regions, boolean servesYouth,
+                                  boolean detentionCapable, int capacity, String intakeContact, boolean active) { }
+
+    private final ProviderRepository repository;
+    private final Clock clock;
+
+    ProviderDirectory(ProviderRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Provider create(ProviderDetails details) {
+        return add(UUID.randomUUID(), details, false);
+    }
+
+    @Transactional
+    Provider add(UUID id, ProviderDetails details, boolean demoData) {
+        check(details);
+        Instant now = clock.instant();
+        Provider provider = provider(id, details, demoData, now, now);
+        repository.insert(provider);
+        return provider;
+    }
+
+    @Transactional
+    public Provider update(UUID id, ProviderDetails details) {
+        check(details);
+        Provider existing = find(id);
+        Provider updated = provider(id, details, existing.demoData(), existing.createdAt(), clock.instant());
+        repository.update(updated);
+        return updated;
+    }
+
+    /** Takes the provider out of matching; its referrals, past and open, are kept. */
+    @Transactional
+    public void deactivate(UUID id) {
+        if (!repository.deactivate(id, clock.instant())) {
+            throw notFound(id);
+        }
+    }
+
+    public Provider find(UUID id) {
+        return repository.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public Optional<Provider> lookup(UUID id) {
+        return repository.find(id);
+    }
+
+    public List<Provider> list(Boolean active) {
+        return repository.list(active);
+    }
+
+    public Map<UUID, Integer> openReferrals() {
+        return repository.openReferrals();
+    }
+
+    boolean isEmpty() {
+        return repository.count() == 0;
+    }
+
+    /** Every active provider as the provider-choice rules see it, with its open places now. */
+    public List<ProviderProfile> activeProfiles() {
+        Map<UUID, Integer> open = repository.openReferrals();
+        return repository.list(true).stream().map(p -> profile(p, p.capacity() - open.getOrDefault(p.id(), 0))).toList();
+    }
+
+    public static ProviderProfile profile(Provider p, int openSlots) {
+        return new ProviderProfile(p.id(), p.name(), p.fundingType(), p.nonLscFunds(), p.languages(), p.regions(),
+                p.servesYouth(), p.detentionCapable(), openSlots);
+    }
+
+    /**
+     * Open places of a provider, counted under a lock on it: call inside the transaction that proposes the referral.
+     * Empty for an unknown or inactive provider.
+     */
+    public Optional<Integer> lockOpenSlots(UUID providerId) {
+        return repository.lockOpenSlots(providerId);
+    }
+
+    private static Provider provider(UUID id, ProviderDetails d, boolean demoData, Instant created, Instant updated) {
+        return new Provider(id, d.name().trim(), d.fundingType(), d.nonLscFunds(), d.languages(), d.regions(),
+                d.servesYouth(), d.detentionCapable(), d.capacity(), d.intakeContact(), d.active(), demoData, created,
+                updated);
+    }
+
+    private static void check(ProviderDetails details) {
+        if (details.nonLscFunds() && details.fundingType() != FundingType.LSC) {
+            throw new UnprocessableException("/nonLscFunds", "only an LSC recipient has non-LSC funds to declare",
+                    "The provider's funding is inconsistent.");
+        }
+        if (details.name() == null || details.name().isBlank()) {
+            throw new UnprocessableException("/name", "must not be blank", "The provider needs a name.");
+        }
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No provider has id " + id + ".");
+    }
+}

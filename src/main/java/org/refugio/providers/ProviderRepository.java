@@ -1,0 +1,137 @@
+package org.refugio.providers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The provider directory's tables. */
+@Repository
+class ProviderRepository {
+
+    /** Referrals that hold one of the provider's places: proposed to it, or sent and awaiting its answer. */
+    static final String OPEN_STATUSES = "('PROPOSED', 'SENT')";
+
+    private final JdbcTemplate jdbc;
+
+    ProviderRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Provider p) {
+        jdbc.update("insert into legal_aid_provider (id, name, funding_type, non_lsc_funds, serves_youth,"
+                        + " detention_capable, capacity, intake_contact, active, demo_data, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p.id(), p.name(), p.fundingType().name(), p.nonLscFunds(), p.servesYouth(), p.detentionCapable(),
+                p.capacity(), p.intakeContact(), p.active(), p.demoData(), Timestamp.from(p.createdAt()),
+                Timestamp.from(p.updatedAt()));
+        insertLists(p);
+    }
+
+    boolean update(Provider p) {
+        int rows = jdbc.update("update legal_aid_provider set name = ?, funding_type = ?, non_lsc_funds = ?,"
+                        + " serves_youth = ?, detention_capable = ?, capacity = ?, intake_contact = ?, active = ?,"
+                        + " updated_at = ? where id = ?",
+                p.name(), p.fundingType().name(), p.nonLscFunds(), p.servesYouth(), p.detentionCapable(), p.capacity(),
+                p.intakeContact(), p.active(), Timestamp.from(p.updatedAt()), p.id());
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.update("delete from legal_aid_provider_language where provider_id = ?", p.id());
+        jdbc.update("delete from legal_aid_provider_region where provider_id = ?", p.id());
+        insertLists(p);
+        return true;
+    }
+
+    boolean deactivate(UUID id, java.time.Instant at) {
+        return jdbc.update("update legal_aid_provider set active = false, updated_at = ? where id = ?",
+                Timestamp.from(at), id) > 0;
+    }
+
+    long count() {
+        Long n = jdbc.queryForObject("select count(*) from legal_aid_provider", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    Optional<Provider> find(UUID id) {
+        return select(" where p.id = ?", id).stream().findFirst();
+    }
+
+    List<Provider> list(Boolean active) {
+        return active == null ? select("") : select(" where p.active = ?", active);
+    }
+
+    /** Referrals each provider has open now, by provider. */
+    Map<UUID, Integer> openReferrals() {
+        Map<UUID, Integer> open = new HashMap<>();
+        jdbc.query("select provider_id, count(*) as n from referral where status in " + OPEN_STATUSES
+                + " group by provider_id", rs -> {
+                    open.put(rs.getObject("provider_id", UUID.class), rs.getInt("n"));
+                });
+        return open;
+    }
+
+    /**
+     * Open places of one provider, read under a lock on its row so that two cases cannot both take its last place.
+     * Empty when the provider does not exist or is inactive.
+     */
+    Optional<Integer> lockOpenSlots(UUID id) {
+        List<Integer> capacity = jdbc.query("select capacity from legal_aid_provider where id = ? and active = true"
+                + " for update", (rs, n) -> rs.getInt(1), id);
+        if (capacity.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer open = jdbc.queryForObject("select count(*) from referral where provider_id = ? and status in "
+                + OPEN_STATUSES, Integer.class, id);
+        return Optional.of(capacity.get(0) - (open == null ? 0 : open));
+    }
+
+    private void insertLists(Provider p) {
+        for (String language : p.languages()) {
+            jdbc.update("insert into legal_aid_provider_language (provider_id, language) values (?, ?)", p.id(), language);
+        }
+        for (String region : p.regions()) {
+            jdbc.update("insert into legal_aid_provider_region (provider_id, region) values (?, ?)", p.id(), region);
+        }
+    }
+
+    private List<Provider> select(String where, Object... args) {
+        List<Row> rows = jdbc.query("select p.* from legal_aid_provider p" + where + " order by p.name, p.id",
+                (rs, n) -> row(rs), args);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<String>> languages = new HashMap<>();
+        Map<UUID, Set<String>> regions = new HashMap<>();
+        jdbc.query("select provider_id, language from legal_aid_provider_language", rs -> {
+            languages.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2));
+        });
+        jdbc.query("select provider_id, region from legal_aid_provider_region", rs -> {
+            regions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2));
+        });
+        return rows.stream().map(r -> new Provider(r.id, r.name, r.fundingType, r.nonLscFunds,
+                languages.getOrDefault(r.id, Set.of()), regions.getOrDefault(r.id, Set.of()), r.servesYouth,
+                r.detentionCapable, r.capacity, r.intakeContact, r.active, r.demoData, r.createdAt, r.updatedAt)).toList();
+    }
+
+    private record Row(UUID id, String name, FundingType fundingType, boolean nonLscFunds, boolean servesYouth,
+                       boolean detentionCapable, int capacity, String intakeContact, boolean active, boolean demoData,
+                       java.time.Instant createdAt, java.time.Instant updatedAt) { }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("name"),
+                FundingType.valueOf(rs.getString("funding_type")), rs.getBoolean("non_lsc_funds"),
+                rs.getBoolean("serves_youth"), rs.getBoolean("detention_capable"), rs.getInt("capacity"),
+                rs.getString("intake_contact"), rs.getBoolean("active"), rs.getBoolean("demo_data"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

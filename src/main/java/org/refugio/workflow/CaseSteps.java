@@ -1,0 +1,39 @@
+package org.refugio.workflow;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.refugio.routing.RoutingFacts;
+
+/**
+ * The automatic steps of the legal-aid referral process, carried out by the case domain. The engine calls them
+ * inside its transaction and keeps only what they return: the case id and routing facts, never personal data.
+ */
+public interface CaseSteps {
+
+    /** Screens the facts waiting on the case (or adopts its stored screening) and stores the decision. */
+    Screened screen(UUID caseId);
+
+    /** Chooses a provider by the rules and proposes a referral to it; none found means escalation. */
+    Proposal chooseProvider(UUID caseId);
+
+    /** Sends the referral; a second call for the same referral sends nothing more. */
+    Dispatch sendReferral(UUID caseId, UUID referralId);
+
+    /** Nobody reviewed the referral in time: it goes out as the rules proposed it. */
+    void recordReviewLapsed(UUID caseId, UUID referralId);
+
+    /** The provider let the response deadline pass. */
+    void recordNoResponse(UUID caseId, UUID referralId);
+
+    void closeAsReferred(UUID caseId, UUID referralId);
+
+    void closeAsClientDeclined(UUID caseId);
+
+    record Screened(RoutingFacts routing, boolean needsMoreInformation) { }
+
+    /** @param reviewDueAt when the referral goes out as proposed if nobody reviewed it */
+    record Proposal(boolean providerFound, UUID referralId, UUID providerId, Instant reviewDueAt) { }
+
+    record Dispatch(Instant responseDueAt) { }
+}

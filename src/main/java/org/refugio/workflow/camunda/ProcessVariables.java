@@ -1,0 +1,35 @@
+package org.refugio.workflow.camunda;
+
+/**
+ * The names of the referral process's variables. They hold the case id, routing facts and the ids the process
+ * branches on — never personal data (8 U.S.C. 1367): the facts stay in the application's tables.
+ */
+final class ProcessVariables {
+
+    static final String PROCESS_KEY = "LegalAidReferral";
+    static final String MESSAGE_PROVIDER_RESPONDED = "ProviderResponded";
+    static final String MESSAGE_CLIENT_DECLINED = "ClientDeclinedReferral";
+
+    static final String CASE_ID = "caseId";
+    static final String TARGET = "target";
+    static final String SCOPE = "scope";
+    static final String URGENT = "urgent";
+    static final String LANGUAGES = "languages";
+    static final String MINOR = "minor";
+    static final String REGION = "region";
+    static final String DETAINED = "detained";
+    static final String NEEDS_MORE_INFORMATION = "needsMoreInformation";
+    static final String PROVIDER_FOUND = "providerFound";
+    static final String REFERRAL_ID = "referralId";
+    static final String PROVIDER_ID = "providerId";
+    static final String REVIEW_DUE_AT = "reviewDueAt";
+    static final String RESPONSE_DUE_AT = "responseDueAt";
+    static final String PROVIDER_ACCEPTED = "providerAccepted";
+    static final String SUPERVISOR_DECISION = "supervisorDecision";
+    static final String FACTS_SUBMITTED = "factsSubmitted";
+    static final String REFER_TO = "REFER_TO";
+    static final String RETRY_MATCHING = "RETRY_MATCHING";
+
+    private ProcessVariables() {
+    }
+}
