@@ -62,6 +62,15 @@ public abstract class ApiTest {
         return post(path, body.toString(), headers);
     }
 
+    protected Response put(String path, JsonNode body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", "application/json"), headers);
+    }
+
+    protected Response delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
     protected Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
