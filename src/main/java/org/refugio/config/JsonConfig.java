@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 public class JsonConfig {
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer strictJson() {
+    public Jackson2ObjectMapperBuilderCustomizer strictJson() {
         return builder -> builder
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,

@@ -16,13 +16,13 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.refugio.eligibility.Combiner;
 import org.refugio.eligibility.DerivativeClass;
 import org.refugio.eligibility.EligibilityEngine;
 import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.IncomeTests;
-import org.refugio.eligibility.Output;
 import org.refugio.eligibility.PovertyGuidelines;
 import org.refugio.eligibility.Program;
 import org.refugio.eligibility.ProgramStructure;
@@ -47,6 +47,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     private static final String DERIVATIVE_PREFIX = "derivative ";
 
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Map<String, RuleInfo> rules;
     private final ProgramStructure structure;
     private final PovertyGuidelines guidelines;
@@ -59,13 +60,15 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         this.combiner = new Combiner(structure);
         this.kieBase = compile(drlByPath);
         this.rules = describe(kieBase, structure);
+        // Pooled sessions are reset on dispose: cheaper than building one per screening.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     }
 
     @Override
     public Evaluation evaluate(CaseFacts facts) {
         LocalDate asOf = facts.screening().asOfDate();
-        AgendaFilter inForce = match -> rules.get(key(match.getRule())).inForceOn(asOf);
-        KieSession session = kieBase.newKieSession();
+        AgendaFilter inForce = match -> rules.get(match.getRule().getName()).inForceOn(asOf);
+        KieSession session = sessions.newKieSession();
         try {
             SessionDecisions decisions = new SessionDecisions(rules);
             session.setGlobal("decisions", decisions);
@@ -114,7 +117,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             if (!spec.stage().equals(stage)) {
                 continue;
             }
-            var values = combiner.criteria(spec, decisions.findings(f -> f.rule().program() == program));
+            var values = combiner.criteria(spec, decisions.programFindings(program));
             var status = org.refugio.eligibility.Status.ELIGIBLE;
             for (Combiner.CriterionValue v : values) {
                 status = org.refugio.eligibility.Status.worst(status, v.status());
@@ -133,18 +136,12 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
                 continue;
             }
             for (FamilyMember member : family) {
-                boolean candidate = !decisions.outputs(o -> o instanceof Output.Candidate c
-                        && c.memberId().equals(member.id()) && c.derivativeClass() == derivativeClass).isEmpty();
-                if (candidate) {
+                if (decisions.candidates(member.id()).contains(derivativeClass)) {
                     var outcome = combiner.derivativeClass(member.id(), derivativeClass, decisions);
                     session.insert(new DerivativeStatus(member.id(), derivativeClass, outcome.status()));
                 }
             }
         }
-    }
-
-    static String key(Rule rule) {
-        return rule.getPackageName() + "/" + rule.getName();
     }
 
     private static KieBase compile(Map<String, String> drlByPath) {
@@ -153,7 +150,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         ReleaseId releaseId = ks.newReleaseId("org.refugio", "ruleset",
                 Integer.toHexString(drlByPath.hashCode()) + "-" + System.nanoTime());
         kfs.generateAndWritePomXML(releaseId);
-        drlByPath.forEach((path, drl) -> kfs.write("src/main/resources/" + path, drl));
+        drlByPath.forEach((path, drl) -> kfs.write("src/main/resources/rules/" + path, drl));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -168,7 +165,10 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 try {
-                    rules.put(key(rule), info(rule, structure));
+                    if (rules.containsKey(rule.getName())) {
+                        throw new IllegalArgumentException("another rule has the same name");
+                    }
+                    rules.put(rule.getName(), info(rule, structure));
                 } catch (IllegalArgumentException e) {
                     problems.add("rule \"" + rule.getName() + "\": " + e.getMessage());
                 }
@@ -205,7 +205,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             expect(stage, structure.spec(program).stage(), criterion, structure.spec(program));
         }
         String file = rule instanceof RuleImpl impl && impl.getResource() != null
-                ? impl.getResource().getSourcePath() : null;
+                ? impl.getResource().getSourcePath().replaceFirst("^src/main/resources/rules/", "") : null;
         return new RuleInfo(rule.getName(), ruleId, program, derivative, criterion, element, tag,
                 date(meta, "effective"), date(meta, "until"), stage, file);
     }
