@@ -42,6 +42,21 @@ public final class Combiner {
                                  Map<String, Status> bySubject) { }
 
     public CriterionValue criterion(String criterion, Collection<Finding> findings, Across across) {
+        if (oneSubjectOneElement(findings)) {
+            Status best = Status.NOT_ELIGIBLE;
+            for (Finding f : findings) {
+                best = Status.best(best, f.status());
+            }
+            List<Finding> contributing = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                if (f.status() == best) {
+                    contributing.add(f);
+                }
+            }
+            Map<String, Status> bySubject = new HashMap<>(2);
+            bySubject.put(findings.iterator().next().subject(), best);
+            return new CriterionValue(criterion, best, contributing, bySubject);
+        }
         Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
         for (Finding f : findings) {
             bySubject.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(f);
@@ -103,7 +118,12 @@ public final class Combiner {
         return values;
     }
 
+    /** A program's outcome; computed once per evaluation, when the stage that decides it is over. */
     public ProgramOutcome program(Program program, Decisions decisions) {
+        return decisions.remembered(program, () -> decide(program, decisions));
+    }
+
+    private ProgramOutcome decide(Program program, Decisions decisions) {
         ProgramStructure.Spec spec = structure.spec(program);
         List<CriterionValue> values = criteria(spec, decisions.programFindings(program));
         Status status = worstOf(values);
@@ -115,6 +135,10 @@ public final class Combiner {
     }
 
     public ClassOutcome derivativeClass(String memberId, DerivativeClass derivativeClass, Decisions decisions) {
+        return decisions.remembered(memberId, derivativeClass, () -> decide(memberId, derivativeClass, decisions));
+    }
+
+    private ClassOutcome decide(String memberId, DerivativeClass derivativeClass, Decisions decisions) {
         ProgramStructure.Spec spec = structure.spec(derivativeClass);
         List<Finding> rows = new ArrayList<>();
         for (Finding f : decisions.memberFindings(memberId)) {
@@ -204,6 +228,18 @@ public final class Combiner {
         return new Evaluation(programs, derivatives, referral(decisions, lsc), List.copyOf(decisions.tasks()));
     }
 
+    private static boolean oneSubjectOneElement(Collection<Finding> findings) {
+        Finding first = null;
+        for (Finding f : findings) {
+            if (first == null) {
+                first = f;
+            } else if (!Objects.equals(first.subject(), f.subject()) || !first.element().equals(f.element())) {
+                return false;
+            }
+        }
+        return first != null;
+    }
+
     private static Status bestOf(List<Finding> rows) {
         Status best = Status.NOT_ELIGIBLE;
         for (Finding f : rows) {
@@ -224,7 +260,7 @@ public final class Combiner {
         List<CriterionOutcome> outcomes = new ArrayList<>(values.size());
         for (CriterionValue v : values) {
             outcomes.add(new CriterionOutcome(v.criterion(), v.status(), v.status() == programStatus,
-                    v.contributing()));
+                    v.contributing(), v.bySubject()));
         }
         return outcomes;
     }
@@ -337,5 +373,11 @@ public final class Combiner {
         List<Output> referralOutputs();
 
         List<Output.Note> tasks();
+
+        /** The outcome of a program once its stage is over (outcomes never change after that). */
+        ProgramOutcome remembered(Program program, java.util.function.Supplier<ProgramOutcome> decide);
+
+        ClassOutcome remembered(String memberId, DerivativeClass derivativeClass,
+                                java.util.function.Supplier<ClassOutcome> decide);
     }
 }

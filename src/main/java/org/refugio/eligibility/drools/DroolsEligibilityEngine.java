@@ -2,6 +2,11 @@ package org.refugio.eligibility.drools;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +57,15 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     private final ProgramStructure structure;
     private final PovertyGuidelines guidelines;
     private final Combiner combiner;
+    /** Criteria some rule reads as a CriterionStatus; only those are published between stages. */
+    private final Set<String> readByRules;
 
     public DroolsEligibilityEngine(Map<String, String> drlByPath, ProgramStructure structure,
                                    PovertyGuidelines guidelines) {
         this.structure = structure;
         this.guidelines = guidelines;
         this.combiner = new Combiner(structure);
+        this.readByRules = criteriaReadByRules(drlByPath.values());
         this.kieBase = compile(drlByPath);
         this.rules = describe(kieBase, structure);
         // Pooled sessions are reset on dispose: cheaper than building one per screening.
@@ -117,19 +125,20 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             if (!spec.stage().equals(stage)) {
                 continue;
             }
-            var values = combiner.criteria(spec, decisions.programFindings(program));
-            var status = org.refugio.eligibility.Status.ELIGIBLE;
-            for (Combiner.CriterionValue v : values) {
-                status = org.refugio.eligibility.Status.worst(status, v.status());
-                session.insert(new CriterionStatus(program, v.criterion(), null, v.status()));
-                for (var bySubject : v.bySubject().entrySet()) {
+            Evaluation.ProgramOutcome outcome = combiner.program(program, decisions);
+            for (Evaluation.CriterionOutcome criterion : outcome.criteria()) {
+                if (!readByRules.contains(criterion.criterion())) {
+                    continue;
+                }
+                session.insert(new CriterionStatus(program, criterion.criterion(), null, criterion.status()));
+                for (var bySubject : criterion.bySubject().entrySet()) {
                     if (bySubject.getKey() != null) {
-                        session.insert(new CriterionStatus(program, v.criterion(), bySubject.getKey(),
+                        session.insert(new CriterionStatus(program, criterion.criterion(), bySubject.getKey(),
                                 bySubject.getValue()));
                     }
                 }
             }
-            session.insert(new ProgramStatus(program, status));
+            session.insert(new ProgramStatus(program, outcome.status()));
         }
         for (DerivativeClass derivativeClass : DerivativeClass.values()) {
             if (!structure.spec(derivativeClass).stage().equals(stage)) {
@@ -142,6 +151,15 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
                 }
             }
         }
+    }
+
+    private static Set<String> criteriaReadByRules(Collection<String> drl) {
+        Set<String> criteria = new HashSet<>();
+        Matcher m = Pattern.compile("criterion\\s*==\\s*\"([^\"]+)\"").matcher(String.join("\n", drl));
+        while (m.find()) {
+            criteria.add(m.group(1));
+        }
+        return criteria;
     }
 
     private static KieBase compile(Map<String, String> drlByPath) {

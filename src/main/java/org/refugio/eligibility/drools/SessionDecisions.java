@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.kie.api.definition.rule.Rule;
 import org.refugio.eligibility.Combiner;
 import org.refugio.eligibility.DerivativeClass;
+import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.Finding;
 import org.refugio.eligibility.NoteKind;
 import org.refugio.eligibility.Output;
@@ -32,6 +34,8 @@ public final class SessionDecisions implements Combiner.Decisions {
     private final List<Output> referral = new ArrayList<>();
     private final List<Output.Note> tasks = new ArrayList<>();
     private final List<Finding> pending = new ArrayList<>();
+    private final Map<Program, Evaluation.ProgramOutcome> programOutcomes = new EnumMap<>(Program.class);
+    private final Map<String, Evaluation.ClassOutcome> classOutcomes = new HashMap<>();
 
     SessionDecisions(Map<String, RuleInfo> rulesByName) {
         this.rulesByName = rulesByName;
@@ -115,6 +119,17 @@ public final class SessionDecisions implements Combiner.Decisions {
     @Override
     public List<Output.Note> tasks() {
         return tasks;
+    }
+
+    @Override
+    public Evaluation.ProgramOutcome remembered(Program program, Supplier<Evaluation.ProgramOutcome> decide) {
+        return programOutcomes.computeIfAbsent(program, p -> decide.get());
+    }
+
+    @Override
+    public Evaluation.ClassOutcome remembered(String memberId, DerivativeClass derivativeClass,
+                                              Supplier<Evaluation.ClassOutcome> decide) {
+        return classOutcomes.computeIfAbsent(memberId + "#" + derivativeClass, k -> decide.get());
     }
 
     private static String memberOf(Output o) {
