@@ -14,6 +14,7 @@ import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.facts.CaseFacts;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.Rulesets;
+import org.refugio.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,7 @@ public class ScreeningService {
      * @throws InvalidFactsException when a fact breaks the fact model; nothing is stored then
      */
     @Transactional
-    public ScreeningDecision screen(ScreeningFacts facts) {
+    public ScreeningDecision screen(ScreeningFacts facts, Actor actor) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
         CaseFacts caseFacts = FactsMapper.map(facts, asOf);
         Ruleset ruleset = rulesets.current();
@@ -49,15 +50,19 @@ public class ScreeningService {
         Instant decidedAt = clock.instant();
         ScreeningDecision decision = DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
         ScreeningFacts recorded = facts.asOfDate(asOf);
-        repository.insert(id, decidedAt, asOf, ruleset.version(), ruleset.sha256(), write(recorded), write(decision),
+        repository.insert(id, decidedAt, asOf, ruleset.version(), ruleset.sha256(), actor.id(), write(recorded),
+                write(decision),
                 decision.getPrograms().stream()
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
                         .toList());
         return decision;
     }
 
-    public Optional<ScreeningDecision> find(UUID id) {
-        return repository.find(id).map(stored -> read(stored.decisionJson()));
+    /** A stored decision, if this actor may see it: an intake system sees only what it created. */
+    public Optional<ScreeningDecision> find(UUID id, Actor actor) {
+        return repository.find(id)
+                .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
+                .map(stored -> read(stored.decisionJson()));
     }
 
     /** Evaluates without storing anything: for benchmarks and for what-if checks. */

@@ -14,7 +14,9 @@ import org.refugio.client.model.ProgramCode;
 import org.refugio.client.model.ScreeningDecision;
 import org.refugio.client.model.ScreeningFacts;
 import org.refugio.client.model.Status;
+import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
+import org.refugio.support.TestTokens;
 
 /** An intake system integrating through the SDK generated from the same contract as the server. */
 class ClientSdkTest extends ApiTest {
@@ -22,6 +24,8 @@ class ClientSdkTest extends ApiTest {
     ScreeningsApi screenings() {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://localhost:" + port);
+        client.setRequestInterceptor(request -> request.header("Authorization",
+                TestTokens.bearer("intake-system-1", Role.INTAKE)));
         return new ScreeningsApi(client);
     }
 

@@ -101,10 +101,10 @@ class ScreeningValidationTest extends ApiTest {
     }
 
     @Test
-    void anUnknownPathIsANotFoundProblem() {
+    void anUnknownPathIsRefusedWithAProblem() {
         Response response = get("/api/v1/nothing-here");
 
-        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(403);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 }
