@@ -151,6 +151,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown property";
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return "must not be null";
+        }
         if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
