@@ -31,8 +31,7 @@ class CaseController implements CasesApi {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         Set<String> languages = request.getClientLanguages() == null ? Set.of()
                 : new TreeSet<>(request.getClientLanguages());
-        UUID caseId = cases.open(new CaseService.OpenCase(request.getFacts(), request.getScreeningId(), languages,
-                request.getOpenedBy()));
+        UUID caseId = cases.open(new CaseService.OpenCase(request.getFacts(), request.getScreeningId(), languages));
         return ResponseEntity.created(URI.create(PATH_GET_CASE.replace("{caseId}", caseId.toString())))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .body(views.view(caseId, language));
@@ -54,8 +53,7 @@ class CaseController implements CasesApi {
 
     @Override
     public ResponseEntity<LegalAidCase> recordClientDecline(UUID caseId, ClientDecline decline, String acceptLanguage) {
-        cases.recordClientDecline(caseId, decline.getRecordedBy(), decline.getReasonCode().getValue(),
-                decline.getReason());
+        cases.recordClientDecline(caseId, decline.getReasonCode().getValue(), decline.getReason());
         return answer(caseId, acceptLanguage);
     }
 

@@ -33,6 +33,7 @@ import org.refugio.routing.RoutingFacts;
 import org.refugio.routing.RoutingReason;
 import org.refugio.ruleset.Rulesets;
 import org.refugio.screening.ScreeningService;
+import org.refugio.security.Actor;
 import org.refugio.workflow.CaseSteps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -78,10 +79,12 @@ class CaseProcessSteps implements CaseSteps {
         ScreeningService.Screened screened;
         String trigger;
         if (current.pendingFacts() != null) {
-            screened = screenings.screenAndKeep(read(current.pendingFacts(), ScreeningFacts.class));
+            // The screening is the case's: recorded as made by whoever opened the case.
+            screened = screenings.screenAndKeep(read(current.pendingFacts(), ScreeningFacts.class),
+                    new Actor(current.openedBy(), Set.of()));
             trigger = current.screeningId() == null ? "INTAKE" : "RESCREEN";
         } else if (current.screeningId() != null && current.target() == null) {
-            screened = screenings.findScreened(current.screeningId()).orElseThrow(() ->
+            screened = screenings.findScreened(current.screeningId(), Actor.SYSTEM).orElseThrow(() ->
                     new IllegalStateException("case " + caseId + " names a screening that is not stored"));
             trigger = "FROM_SCREENING";
         } else {

@@ -12,13 +12,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.refugio.api.model.ScreeningFacts;
-import org.refugio.cases.events.CaseEvent;
 import org.refugio.cases.events.ClientDeclinedReferral;
 import org.refugio.cases.events.EscalationResolved;
 import org.refugio.cases.events.ProviderResponded;
 import org.refugio.cases.events.ReferralReviewed;
 import org.refugio.eligibility.ReferralTarget;
 import org.refugio.problem.ConflictException;
+import org.refugio.problem.ForbiddenException;
 import org.refugio.problem.NotFoundException;
 import org.refugio.problem.UnprocessableException;
 import org.refugio.providers.Provider;
@@ -27,6 +27,9 @@ import org.refugio.routing.ProviderChoice;
 import org.refugio.ruleset.Rulesets;
 import org.refugio.screening.InvalidFactsException;
 import org.refugio.screening.ScreeningService;
+import org.refugio.security.Actor;
+import org.refugio.security.CurrentActor;
+import org.refugio.security.Role;
 import org.refugio.workflow.CaseWorkflow;
 import org.refugio.workflow.TaskKind;
 import org.refugio.workflow.WorkTask;
@@ -43,12 +46,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
 
     /** How a case is opened: from facts, or from a stored screening (exactly one). */
-    public record OpenCase(ScreeningFacts facts, UUID screeningId, Set<String> clientLanguages, String openedBy) { }
+    public record OpenCase(ScreeningFacts facts, UUID screeningId, Set<String> clientLanguages) { }
 
     public enum Decision { CONFIRM, CHANGE_PROVIDER, SUBMIT_FACTS, NOTHING_MORE_TO_GATHER, REFER_TO, RETRY_MATCHING }
 
     /** A caseworker's or supervisor's decision on a task; which fields it needs depends on the task. */
-    public record TaskDecision(String userId, Decision decision, UUID providerId, String reasonCode, String reason,
+    public record TaskDecision(Decision decision, UUID providerId, String reasonCode, String reason,
                                ScreeningFacts facts) { }
 
     private final CaseRepository cases;
@@ -58,12 +61,13 @@ public class CaseService {
     private final Rulesets rulesets;
     private final CaseWorkflow workflow;
     private final ApplicationEventPublisher events;
+    private final CurrentActor actors;
     private final ObjectMapper json;
     private final Clock clock;
 
     CaseService(CaseRepository cases, ReferralRepository referrals, ScreeningService screenings,
                 ProviderDirectory directory, Rulesets rulesets, CaseWorkflow workflow,
-                ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                ApplicationEventPublisher events, CurrentActor actors, ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.referrals = referrals;
         this.screenings = screenings;
@@ -71,6 +75,7 @@ public class CaseService {
         this.rulesets = rulesets;
         this.workflow = workflow;
         this.events = events;
+        this.actors = actors;
         this.json = json;
         this.clock = clock;
     }
@@ -88,18 +93,21 @@ public class CaseService {
         }
         if (request.facts() != null) {
             checkFacts(request.facts(), "/facts");
-        } else if (screenings.find(request.screeningId()).isEmpty()) {
+        } else if (screenings.find(request.screeningId(), actors.get()).isEmpty()) {
             throw new NotFoundException("No screening decision has id " + request.screeningId() + ".");
         }
         UUID caseId = UUID.randomUUID();
         Set<String> languages = new TreeSet<>(request.clientLanguages() == null ? Set.of() : request.clientLanguages());
-        cases.insert(caseId, clock.instant(), request.openedBy(),
+        cases.insert(caseId, clock.instant(), actors.get().id(),
                 request.facts() == null ? null : write(request.facts()), request.screeningId(), languages);
         workflow.start(caseId);
         return caseId;
     }
 
-    /** Records a provider's answer to the referral it was sent; an acceptance ends the case as referred. */
+    /**
+     * Records a provider's answer to the referral it was sent, as told by {@code respondedBy} at the provider;
+     * an acceptance ends the case as referred.
+     */
     @Transactional
     public void recordProviderResponse(UUID caseId, UUID referralId, boolean accepted, String respondedBy,
                                        String reasonCode, String reason) {
@@ -116,14 +124,15 @@ public class CaseService {
             throw new ConflictException("The referral is " + referral.status()
                     + "; only a referral that was sent and awaits an answer can be answered.");
         }
-        events.publishEvent(new ProviderResponded(caseId, clock.instant(), respondedBy, referralId,
+        events.publishEvent(new ProviderResponded(caseId, clock.instant(), actors.get().id(), referralId,
                 referral.providerId(), accepted ? "ACCEPTED" : "DECLINED", reasonCode));
         workflow.providerAnswered(caseId, referralId, accepted);
     }
 
     /** The client declines the referral: the case ends, kept with who recorded it and why. */
     @Transactional
-    public void recordClientDecline(UUID caseId, String recordedBy, String reasonCode, String reason) {
+    public void recordClientDecline(UUID caseId, String reasonCode, String reason) {
+        String recordedBy = actors.get().id();
         openCase(caseId);
         if (reason == null || reason.isBlank()) {
             throw new UnprocessableException("/reason", "must not be blank", "Say why the client declined.");
@@ -141,10 +150,12 @@ public class CaseService {
         return workflow.task(taskId).orElseThrow(() -> new NotFoundException("No open task has id " + taskId + "."));
     }
 
+    /** Claims a task for the calling user. */
     @Transactional
-    public WorkTask claim(String taskId, String userId) {
-        task(taskId);
-        workflow.claim(taskId, userId);
+    public WorkTask claim(String taskId) {
+        Actor actor = actors.get();
+        mayWork(task(taskId), actor);
+        workflow.claim(taskId, actor.id());
         return task(taskId);
     }
 
@@ -152,29 +163,41 @@ public class CaseService {
     @Transactional
     public UUID complete(String taskId, TaskDecision decision) {
         WorkTask task = task(taskId);
-        if (task.assignee() != null && !task.assignee().equals(decision.userId())) {
+        String userId = actors.get().id();
+        mayWork(task, actors.get());
+        if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw new ConflictException("Another user holds this task.");
         }
         CaseRecord current = openCase(task.caseId());
         switch (task.kind()) {
-            case REVIEW_REFERRAL -> review(task, current, decision);
-            case GATHER_MISSING_FACTS -> gatherFacts(task, current, decision);
-            case RESOLVE_ESCALATION -> resolveEscalation(task, current, decision);
+            case REVIEW_REFERRAL -> review(task, current, decision, userId);
+            case GATHER_MISSING_FACTS -> gatherFacts(task, current, decision, userId);
+            case RESOLVE_ESCALATION -> resolveEscalation(task, current, decision, userId);
         }
         return current.id();
     }
 
-    private void review(WorkTask task, CaseRecord current, TaskDecision d) {
+    /** Escalations are a supervisor's; a supervisor may also take a caseworker's task. */
+    private static void mayWork(WorkTask task, Actor actor) {
+        boolean allowed = task.kind() == TaskKind.RESOLVE_ESCALATION ? actor.has(Role.SUPERVISOR)
+                : actor.has(Role.CASEWORKER) || actor.has(Role.SUPERVISOR);
+        if (!allowed) {
+            throw new ForbiddenException("This task is for a " + (task.kind() == TaskKind.RESOLVE_ESCALATION
+                    ? "supervisor." : "caseworker or supervisor."));
+        }
+    }
+
+    private void review(WorkTask task, CaseRecord current, TaskDecision d, String userId) {
         expect(d, TaskKind.REVIEW_REFERRAL, Decision.CONFIRM, Decision.CHANGE_PROVIDER);
         ReferralRecord proposed = referrals.find(task.referralId())
                 .filter(r -> r.status() == ReferralStatus.PROPOSED)
                 .orElseThrow(() -> new ConflictException("The referral under review is no longer proposed."));
         Instant now = clock.instant();
         if (d.decision() == Decision.CONFIRM) {
-            referrals.reviewed(proposed.id(), "CONFIRMED", d.userId(), now);
-            events.publishEvent(new ReferralReviewed(current.id(), now, d.userId(), proposed.id(), "CONFIRMED",
+            referrals.reviewed(proposed.id(), "CONFIRMED", userId, now);
+            events.publishEvent(new ReferralReviewed(current.id(), now, userId, proposed.id(), "CONFIRMED",
                     proposed.providerId(), proposed.providerId(), null));
-            workflow.completeReview(task.id(), d.userId(), proposed.id(), proposed.providerId());
+            workflow.completeReview(task.id(), userId, proposed.id(), proposed.providerId());
             return;
         }
         requireReason(d);
@@ -183,15 +206,15 @@ public class CaseService {
                     "Choose another provider, or confirm this one.");
         }
         ReferralTarget target = lawfulTarget(current, d.providerId());
-        referrals.reviewed(proposed.id(), "PROVIDER_CHANGED", d.userId(), now);
+        referrals.reviewed(proposed.id(), "PROVIDER_CHANGED", userId, now);
         referrals.transition(proposed.id(), ReferralStatus.PROPOSED, ReferralStatus.SUPERSEDED);
-        ReferralRecord chosen = chosenByPerson(current, d, target, ChosenBy.CASEWORKER, now);
-        events.publishEvent(new ReferralReviewed(current.id(), now, d.userId(), chosen.id(), "PROVIDER_CHANGED",
+        ReferralRecord chosen = chosenByPerson(current, d, userId, target, ChosenBy.CASEWORKER, now);
+        events.publishEvent(new ReferralReviewed(current.id(), now, userId, chosen.id(), "PROVIDER_CHANGED",
                 proposed.providerId(), chosen.providerId(), d.reasonCode()));
-        workflow.completeReview(task.id(), d.userId(), chosen.id(), chosen.providerId());
+        workflow.completeReview(task.id(), userId, chosen.id(), chosen.providerId());
     }
 
-    private void gatherFacts(WorkTask task, CaseRecord current, TaskDecision d) {
+    private void gatherFacts(WorkTask task, CaseRecord current, TaskDecision d, String userId) {
         expect(d, TaskKind.GATHER_MISSING_FACTS, Decision.SUBMIT_FACTS, Decision.NOTHING_MORE_TO_GATHER);
         if (d.decision() == Decision.SUBMIT_FACTS) {
             if (d.facts() == null) {
@@ -201,32 +224,32 @@ public class CaseService {
             checkFacts(d.facts(), "/facts");
             cases.setPendingFacts(current.id(), write(d.facts()));
         }
-        workflow.completeFactGathering(task.id(), d.userId(), d.decision() == Decision.SUBMIT_FACTS);
+        workflow.completeFactGathering(task.id(), userId, d.decision() == Decision.SUBMIT_FACTS);
     }
 
-    private void resolveEscalation(WorkTask task, CaseRecord current, TaskDecision d) {
+    private void resolveEscalation(WorkTask task, CaseRecord current, TaskDecision d, String userId) {
         expect(d, TaskKind.RESOLVE_ESCALATION, Decision.REFER_TO, Decision.RETRY_MATCHING);
         Instant now = clock.instant();
         if (d.decision() == Decision.RETRY_MATCHING) {
-            events.publishEvent(new EscalationResolved(current.id(), now, d.userId(), "RETRY_MATCHING", null, null,
+            events.publishEvent(new EscalationResolved(current.id(), now, userId, "RETRY_MATCHING", null, null,
                     d.reasonCode()));
-            workflow.completeEscalation(task.id(), d.userId(), null, null);
+            workflow.completeEscalation(task.id(), userId, null, null);
             return;
         }
         requireReason(d);
         ReferralTarget target = lawfulTarget(current, d.providerId());
-        ReferralRecord chosen = chosenByPerson(current, d, target, ChosenBy.SUPERVISOR, now);
-        events.publishEvent(new EscalationResolved(current.id(), now, d.userId(), "REFER_TO", chosen.id(),
+        ReferralRecord chosen = chosenByPerson(current, d, userId, target, ChosenBy.SUPERVISOR, now);
+        events.publishEvent(new EscalationResolved(current.id(), now, userId, "REFER_TO", chosen.id(),
                 chosen.providerId(), d.reasonCode()));
-        workflow.completeEscalation(task.id(), d.userId(), chosen.id(), chosen.providerId());
+        workflow.completeEscalation(task.id(), userId, chosen.id(), chosen.providerId());
     }
 
-    private ReferralRecord chosenByPerson(CaseRecord current, TaskDecision d, ReferralTarget target, ChosenBy by,
-                                          Instant now) {
+    private ReferralRecord chosenByPerson(CaseRecord current, TaskDecision d, String userId, ReferralTarget target,
+                                          ChosenBy by, Instant now) {
         boolean caseworker = by == ChosenBy.CASEWORKER;
         ReferralRecord chosen = new ReferralRecord(UUID.randomUUID(), current.id(), referrals.nextAttempt(current.id()),
-                d.providerId(), target, ReferralStatus.PROPOSED, by, d.userId(), d.reasonCode(), d.reason().trim(),
-                List.of("LA-02"), null, now, caseworker ? now : null, caseworker ? d.userId() : null,
+                d.providerId(), target, ReferralStatus.PROPOSED, by, userId, d.reasonCode(), d.reason().trim(),
+                List.of("LA-02"), null, now, caseworker ? now : null, caseworker ? userId : null,
                 caseworker ? "PROVIDER_CHANGED" : null, null, null, null, null, null, null);
         referrals.insert(chosen);
         return chosen;
@@ -274,12 +297,17 @@ public class CaseService {
     }
 
     private CaseRecord openCase(UUID caseId) {
-        CaseRecord current = cases.find(caseId)
+        CaseRecord current = cases.find(caseId).filter(c -> mayRead(c, actors.get()))
                 .orElseThrow(() -> new NotFoundException("No case has id " + caseId + "."));
         if (!current.isOpen()) {
             throw new ConflictException("The case has ended: " + current.status() + ".");
         }
         return current;
+    }
+
+    /** An intake system sees only the cases it opened; people who work cases see every case. */
+    static boolean mayRead(CaseRecord c, Actor actor) {
+        return !actor.seesOnlyOwnRecords() || actor.id().equals(c.openedBy());
     }
 
     private void checkFacts(ScreeningFacts facts, String at) {
@@ -300,7 +328,4 @@ public class CaseService {
         }
     }
 
-    static String actorOrSystem(String actor) {
-        return actor == null ? CaseEvent.SYSTEM : actor;
-    }
 }

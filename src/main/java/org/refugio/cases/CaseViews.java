@@ -31,6 +31,8 @@ import org.refugio.ruleset.Rulesets;
 import org.refugio.screening.Language;
 import org.refugio.screening.Localizer;
 import org.refugio.screening.ScreeningService;
+import org.refugio.security.Actor;
+import org.refugio.security.CurrentActor;
 import org.refugio.workflow.CaseWorkflow;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,22 +47,26 @@ public class CaseViews {
     private final ProviderDirectory directory;
     private final Rulesets rulesets;
     private final CaseWorkflow workflow;
+    private final CurrentActor actors;
     private final ObjectMapper json;
 
     CaseViews(CaseRepository cases, ReferralRepository referrals, ScreeningService screenings,
-              ProviderDirectory directory, Rulesets rulesets, CaseWorkflow workflow, ObjectMapper json) {
+              ProviderDirectory directory, Rulesets rulesets, CaseWorkflow workflow, CurrentActor actors,
+              ObjectMapper json) {
         this.cases = cases;
         this.referrals = referrals;
         this.screenings = screenings;
         this.directory = directory;
         this.rulesets = rulesets;
         this.workflow = workflow;
+        this.actors = actors;
         this.json = json;
     }
 
     @Transactional(readOnly = true)
     public LegalAidCase view(UUID caseId, Language language) {
-        CaseRecord c = cases.find(caseId).orElseThrow(() -> new NotFoundException("No case has id " + caseId + "."));
+        CaseRecord c = cases.find(caseId).filter(found -> CaseService.mayRead(found, actors.get()))
+                .orElseThrow(() -> new NotFoundException("No case has id " + caseId + "."));
         LegalAidCase view = new LegalAidCase()
                 .id(c.id())
                 .status(org.refugio.api.model.CaseStatus.valueOf(c.status().name()))
@@ -85,7 +91,7 @@ public class CaseViews {
                     .needsMoreInformation(c.needsMoreInformation()));
         }
         if (c.screeningId() != null && c.target() != null) {
-            screenings.find(c.screeningId()).ifPresent(d -> view.screening(Localizer.localize(d, language)));
+            screenings.find(c.screeningId(), Actor.SYSTEM).ifPresent(d -> view.screening(Localizer.localize(d, language)));
         }
         Map<UUID, String> names = directory.list(null).stream()
                 .collect(Collectors.toMap(Provider::id, Provider::name));

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.refugio.api.TasksApi;
 import org.refugio.api.model.LegalAidCase;
-import org.refugio.api.model.TaskClaim;
 import org.refugio.api.model.TaskCompletion;
 import org.refugio.api.model.TaskKind;
 import org.refugio.screening.Language;
@@ -42,14 +41,14 @@ class TaskController implements TasksApi {
     }
 
     @Override
-    public ResponseEntity<org.refugio.api.model.WorkTask> claimTask(String taskId, TaskClaim claim) {
-        return ResponseEntity.ok(view(cases.claim(taskId, claim.getUserId())));
+    public ResponseEntity<org.refugio.api.model.WorkTask> claimTask(String taskId) {
+        return ResponseEntity.ok(view(cases.claim(taskId)));
     }
 
     @Override
     public ResponseEntity<LegalAidCase> completeTask(String taskId, TaskCompletion completion, String acceptLanguage) {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
-        UUID caseId = cases.complete(taskId, new CaseService.TaskDecision(completion.getUserId(),
+        UUID caseId = cases.complete(taskId, new CaseService.TaskDecision(
                 CaseService.Decision.valueOf(completion.getDecision().name()), completion.getProviderId(),
                 completion.getReasonCode() == null ? null : completion.getReasonCode().getValue(),
                 completion.getReason(), completion.getFacts()));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.refugio.eligibility.Evaluation.ClassOutcome;
 import org.refugio.eligibility.Evaluation.CriterionOutcome;
@@ -43,6 +42,21 @@ public final class Combiner {
                                  Map<String, Status> bySubject) { }
 
     public CriterionValue criterion(String criterion, Collection<Finding> findings, Across across) {
+        if (oneSubjectOneElement(findings)) {
+            Status best = Status.NOT_ELIGIBLE;
+            for (Finding f : findings) {
+                best = Status.best(best, f.status());
+            }
+            List<Finding> contributing = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                if (f.status() == best) {
+                    contributing.add(f);
+                }
+            }
+            Map<String, Status> bySubject = new HashMap<>(2);
+            bySubject.put(findings.iterator().next().subject(), best);
+            return new CriterionValue(criterion, best, contributing, bySubject);
+        }
         Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
         for (Finding f : findings) {
             bySubject.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(f);
@@ -104,34 +118,48 @@ public final class Combiner {
         return values;
     }
 
+    /** A program's outcome; computed once per evaluation, when the stage that decides it is over. */
     public ProgramOutcome program(Program program, Decisions decisions) {
+        return decisions.remembered(program, () -> decide(program, decisions));
+    }
+
+    private ProgramOutcome decide(Program program, Decisions decisions) {
         ProgramStructure.Spec spec = structure.spec(program);
-        List<CriterionValue> values = criteria(spec, decisions.findings(f -> f.rule().program() == program));
+        List<CriterionValue> values = criteria(spec, decisions.programFindings(program));
         Status status = worstOf(values);
         List<CriterionOutcome> criteria = outcomes(values, status);
-        List<Output> outputs = decisions.outputs(o -> o.rule().program() == program);
+        List<Output> outputs = decisions.programOutputs(program);
         return new ProgramOutcome(program, status, reason(status, criteria),
                 program == Program.LSC_LEGAL_AID ? scope(criteria) : null, criteria,
                 followUps(criteria, outputs, null), deadlines(outputs, null), notes(outputs, null));
     }
 
     public ClassOutcome derivativeClass(String memberId, DerivativeClass derivativeClass, Decisions decisions) {
+        return decisions.remembered(memberId, derivativeClass, () -> decide(memberId, derivativeClass, decisions));
+    }
+
+    private ClassOutcome decide(String memberId, DerivativeClass derivativeClass, Decisions decisions) {
         ProgramStructure.Spec spec = structure.spec(derivativeClass);
-        List<CriterionValue> values = criteria(spec, decisions.findings(f -> memberId.equals(f.memberId())
-                && (f.rule().derivative() == derivativeClass
-                    || (f.rule().derivative() == null && f.rule().program() == null))));
+        List<Finding> rows = new ArrayList<>();
+        for (Finding f : decisions.memberFindings(memberId)) {
+            if (f.rule().derivative() == derivativeClass || f.rule().derivative() == null) {
+                rows.add(f);
+            }
+        }
+        List<CriterionValue> values = criteria(spec, rows);
         Status status = worstOf(values);
         return new ClassOutcome(derivativeClass, status, outcomes(values, status));
     }
 
     public DerivativeOutcome derivative(String memberId, Decisions decisions) {
-        Set<DerivativeClass> candidates = EnumSet.noneOf(DerivativeClass.class);
-        for (Output o : decisions.outputs(o -> o instanceof Output.Candidate c && c.memberId().equals(memberId))) {
-            candidates.add(((Output.Candidate) o).derivativeClass());
+        Set<DerivativeClass> candidates = decisions.candidates(memberId);
+        List<Output> outputs = decisions.memberOutputs(memberId);
+        List<Finding> memberFindings = new ArrayList<>();
+        for (Finding f : decisions.memberFindings(memberId)) {
+            if (f.rule().derivative() == null) {
+                memberFindings.add(f);
+            }
         }
-        List<Output> outputs = decisions.outputs(o -> memberId.equals(memberOf(o)));
-        List<Finding> memberFindings = decisions.findings(f -> memberId.equals(f.memberId())
-                && f.rule().derivative() == null && f.rule().program() == null);
         if (candidates.isEmpty()) {
             // No class fits the relationship: the member-level rows say why (or that it is unknown).
             List<Finding> rows = memberFindings.isEmpty() ? List.of(undecided("TD-OUT", null)) : memberFindings;
@@ -158,11 +186,14 @@ public final class Combiner {
     public ReferralOutcome referral(Decisions decisions, ProgramOutcome lsc) {
         List<Output.Referral> choices = new ArrayList<>();
         List<Output.Urgency> urgencies = new ArrayList<>();
-        for (Output o : decisions.outputs(o -> o instanceof Output.Referral || o instanceof Output.Urgency)) {
+        List<Output> referralOutputs = new ArrayList<>();
+        for (Output o : decisions.referralOutputs()) {
             if (o instanceof Output.Referral r) {
                 choices.add(r);
-            } else {
-                urgencies.add((Output.Urgency) o);
+            } else if (o instanceof Output.Urgency u) {
+                urgencies.add(u);
+            } else if (o instanceof Output.FollowUp) {
+                referralOutputs.add(o);
             }
         }
         ReferralTarget target = choices.stream()
@@ -179,8 +210,6 @@ public final class Combiner {
         }
         Set<UrgencyReason> reasons = EnumSet.noneOf(UrgencyReason.class);
         urgencies.forEach(u -> reasons.add(u.reason()));
-        List<Output> referralOutputs = decisions.outputs(o -> o instanceof Output.FollowUp f
-                && f.rule().program() == null && f.rule().derivative() == null && f.memberId() == null);
         return new ReferralOutcome(target, List.copyOf(alternatives),
                 target == ReferralTarget.LSC_RECIPIENT ? lsc.scope() : null, !reasons.isEmpty(),
                 List.copyOf(reasons), choices, urgencies, followUps(List.of(), referralOutputs, null));
@@ -196,11 +225,19 @@ public final class Combiner {
             derivatives.add(derivative(id, decisions));
         }
         ProgramOutcome lsc = programs.get(Program.LSC_LEGAL_AID.ordinal());
-        List<Output.Note> tasks = new ArrayList<>();
-        for (Output o : decisions.outputs(o -> o instanceof Output.Note n && n.kind() == NoteKind.TASK)) {
-            tasks.add((Output.Note) o);
+        return new Evaluation(programs, derivatives, referral(decisions, lsc), List.copyOf(decisions.tasks()));
+    }
+
+    private static boolean oneSubjectOneElement(Collection<Finding> findings) {
+        Finding first = null;
+        for (Finding f : findings) {
+            if (first == null) {
+                first = f;
+            } else if (!Objects.equals(first.subject(), f.subject()) || !first.element().equals(f.element())) {
+                return false;
+            }
         }
-        return new Evaluation(programs, derivatives, referral(decisions, lsc), tasks);
+        return first != null;
     }
 
     private static Status bestOf(List<Finding> rows) {
@@ -223,7 +260,7 @@ public final class Combiner {
         List<CriterionOutcome> outcomes = new ArrayList<>(values.size());
         for (CriterionValue v : values) {
             outcomes.add(new CriterionOutcome(v.criterion(), v.status(), v.status() == programStatus,
-                    v.contributing()));
+                    v.contributing(), v.bySubject()));
         }
         return outcomes;
     }
@@ -311,29 +348,36 @@ public final class Combiner {
         return notes;
     }
 
-    private static String memberOf(Output o) {
-        if (o instanceof Output.FollowUp f) {
-            return f.memberId();
-        }
-        if (o instanceof Output.Deadline d) {
-            return d.memberId();
-        }
-        if (o instanceof Output.Note n) {
-            return n.memberId();
-        }
-        return null;
-    }
-
     private static Finding undecided(String criterion, String stage) {
         RuleInfo rule = new RuleInfo("criterion not decided by any rule", criterion, null, null, criterion,
                 criterion, "U", null, null, stage, null);
         return new Finding(rule, Status.NEEDS_MORE_INFORMATION, Message.of(UNDECIDED_KEY, criterion));
     }
 
-    /** Findings and outputs collected while the rules run. */
+    /** Findings and outputs collected while the rules run, by what they decide. */
     public interface Decisions {
-        List<Finding> findings(Predicate<Finding> filter);
+        /** Findings about the person for one program. */
+        List<Finding> programFindings(Program program);
 
-        List<Output> outputs(Predicate<Output> filter);
+        /** Findings about one relative, for a derivative class or for the relative whatever the class. */
+        List<Finding> memberFindings(String memberId);
+
+        List<Output> programOutputs(Program program);
+
+        List<Output> memberOutputs(String memberId);
+
+        /** The derivative classes the relative's relationship opens (TD-02..TD-04). */
+        Set<DerivativeClass> candidates(String memberId);
+
+        /** Referral choices, urgencies and the referral's own questions (LA-02, LA-03). */
+        List<Output> referralOutputs();
+
+        List<Output.Note> tasks();
+
+        /** The outcome of a program once its stage is over (outcomes never change after that). */
+        ProgramOutcome remembered(Program program, java.util.function.Supplier<ProgramOutcome> decide);
+
+        ClassOutcome remembered(String memberId, DerivativeClass derivativeClass,
+                                java.util.function.Supplier<ClassOutcome> decide);
     }
 }

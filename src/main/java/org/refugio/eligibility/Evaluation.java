@@ -1,13 +1,18 @@
 package org.refugio.eligibility;
 
 import java.util.List;
+import java.util.Map;
 
 /** Everything the rules decided about one person, combined as G-02 says. */
 public record Evaluation(List<ProgramOutcome> programs, List<DerivativeOutcome> derivatives,
                          ReferralOutcome referral, List<Output.Note> tasks) {
 
-    /** The rows that gave a criterion its value, with the criterion's combined value. */
-    public record CriterionOutcome(String criterion, Status status, boolean decisive, List<Finding> findings) { }
+    /**
+     * The rows that gave a criterion its value, with the criterion's combined value and its value per subject
+     * (the subject null is the person).
+     */
+    public record CriterionOutcome(String criterion, Status status, boolean decisive, List<Finding> findings,
+                                   Map<String, Status> bySubject) { }
 
     public record ProgramOutcome(Program program, Status status, ReasonCode reason, LscScope scope,
                                  List<CriterionOutcome> criteria, List<FollowUpItem> followUps,

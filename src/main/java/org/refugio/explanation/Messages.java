@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.stream.Collectors;
 
 import org.refugio.eligibility.Message;
@@ -30,26 +30,40 @@ public final class Messages {
 
     private final Properties en;
     private final Properties es;
-    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private final Map<String, Object> englishTexts;
+    private final Map<String, Object> spanishTexts;
 
     public Messages(String englishBundle, String spanishBundle) {
         this.en = load(englishBundle);
         this.es = load(spanishBundle);
+        this.englishTexts = compile(en, ENGLISH);
+        this.spanishTexts = compile(es, SPANISH);
     }
 
     public String render(Message message, Locale locale) {
-        Properties bundle = locale.getLanguage().equals("es") ? es : en;
-        String pattern = bundle.getProperty(message.key());
-        if (pattern == null) {
+        boolean spanish = locale.getLanguage().equals("es");
+        Object text = (spanish ? spanishTexts : englishTexts).get(message.key());
+        if (text == null) {
             throw new IllegalStateException("explanation key '" + message.key() + "' is missing from the "
                     + locale.getLanguage() + " bundle");
         }
-        MessageFormat format = formats.computeIfAbsent(locale.getLanguage() + ":" + message.key(),
-                k -> new MessageFormat(pattern, locale));
-        Object[] args = message.args().stream().map(a -> display(a, bundle)).toArray();
-        synchronized (format) {
-            return format.format(args);
+        if (text instanceof String constant) {
+            return constant;
         }
+        Properties bundle = spanish ? es : en;
+        Object[] args = message.args().stream().map(a -> display(a, bundle)).toArray();
+        // MessageFormat is not thread-safe; a clone of the parsed pattern is.
+        return ((MessageFormat) ((MessageFormat) text).clone()).format(args);
+    }
+
+    /** A text without arguments is rendered once; one with arguments keeps its parsed pattern. */
+    private static Map<String, Object> compile(Properties bundle, Locale locale) {
+        Map<String, Object> texts = new HashMap<>();
+        for (String key : bundle.stringPropertyNames()) {
+            MessageFormat format = new MessageFormat(bundle.getProperty(key), locale);
+            texts.put(key, format.getFormatsByArgumentIndex().length == 0 ? format.format(new Object[0]) : format);
+        }
+        return texts;
     }
 
     public boolean has(String key) {

@@ -50,6 +50,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", e.getMessage());
@@ -163,6 +168,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String reason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown property";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return "must not be null";
         }
         if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();

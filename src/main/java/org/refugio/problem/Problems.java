@@ -17,6 +17,10 @@ public final class Problems {
     public static final String UNPROCESSABLE = "urn:problem-type:refugio:request-refused";
     public static final String TOO_LARGE = "urn:problem-type:refugio:payload-too-large";
     public static final String SERVER_ERROR = "urn:problem-type:refugio:server-error";
+    public static final String UNAUTHORIZED = "urn:problem-type:refugio:unauthorized";
+    public static final String FORBIDDEN = "urn:problem-type:refugio:forbidden";
+    public static final String IDEMPOTENCY_MISMATCH = "urn:problem-type:refugio:idempotency-key-reused";
+    public static final String IN_PROGRESS = "urn:problem-type:refugio:request-in-progress";
 
     private Problems() {
     }

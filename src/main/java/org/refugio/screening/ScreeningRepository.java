@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class ScreeningRepository {
 
     record StoredDecision(UUID id, String factsJson, String decisionJson, String rulesetVersion,
-                          String rulesetSha256) { }
+                          String rulesetSha256, String createdBy) { }
 
     record ProgramRow(String program, String status) { }
 
@@ -24,10 +24,11 @@ class ScreeningRepository {
     }
 
     void insert(UUID id, java.time.Instant decidedAt, java.time.LocalDate asOf, String rulesetVersion,
-                String rulesetSha256, String factsJson, String decisionJson, List<ProgramRow> programs) {
+                String rulesetSha256, String createdBy, String factsJson, String decisionJson,
+                List<ProgramRow> programs) {
         jdbc.update("insert into screening_decision (id, decided_at, as_of_date, ruleset_version, ruleset_sha256,"
-                        + " facts, decision) values (?, ?, ?, ?, ?, ?, ?)",
-                id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, factsJson, decisionJson);
+                        + " created_by, facts, decision) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, createdBy, factsJson, decisionJson);
         jdbc.batchUpdate("insert into screening_program_outcome (decision_id, program, status) values (?, ?, ?)",
                 programs, programs.size(), (ps, row) -> {
                     ps.setObject(1, id);
@@ -37,10 +38,11 @@ class ScreeningRepository {
     }
 
     Optional<StoredDecision> find(UUID id) {
-        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256 from screening_decision"
-                        + " where id = ?",
+        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256, created_by"
+                        + " from screening_decision where id = ?",
                 (rs, n) -> new StoredDecision(rs.getObject("id", UUID.class), rs.getString("facts"),
-                        rs.getString("decision"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256")),
+                        rs.getString("decision"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256"),
+                        rs.getString("created_by")),
                 id).stream().findFirst();
     }
 }

@@ -14,6 +14,7 @@ import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.facts.CaseFacts;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.Rulesets;
+import org.refugio.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +44,13 @@ public class ScreeningService {
      * @throws InvalidFactsException when a fact breaks the fact model; nothing is stored then
      */
     @Transactional
-    public ScreeningDecision screen(ScreeningFacts facts) {
-        return screenAndKeep(facts).decision();
+    public ScreeningDecision screen(ScreeningFacts facts, Actor actor) {
+        return screenAndKeep(facts, actor).decision();
     }
 
     /** Screens and stores like {@link #screen}, and also answers with the facts as the rules read them. */
     @Transactional
-    public Screened screenAndKeep(ScreeningFacts facts) {
+    public Screened screenAndKeep(ScreeningFacts facts, Actor actor) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
         CaseFacts caseFacts = FactsMapper.map(facts, asOf);
         Ruleset ruleset = rulesets.current();
@@ -58,16 +59,19 @@ public class ScreeningService {
         Instant decidedAt = clock.instant();
         ScreeningDecision decision = DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
         ScreeningFacts recorded = facts.asOfDate(asOf);
-        repository.insert(id, decidedAt, asOf, ruleset.version(), ruleset.sha256(), write(recorded), write(decision),
+        repository.insert(id, decidedAt, asOf, ruleset.version(), ruleset.sha256(), actor.id(), write(recorded),
+                write(decision),
                 decision.getPrograms().stream()
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
                         .toList());
         return new Screened(decision, recorded, caseFacts);
     }
 
-    /** A stored decision with its facts, e.g. for a case that adopts an earlier screening. */
-    public Optional<Screened> findScreened(UUID id) {
-        return repository.find(id).map(stored -> {
+    /** A stored decision with its facts, e.g. for a case that adopts an earlier screening (seen as {@code find}). */
+    public Optional<Screened> findScreened(UUID id, Actor actor) {
+        return repository.find(id)
+                .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
+                .map(stored -> {
             ScreeningFacts facts = read(stored.factsJson(), ScreeningFacts.class);
             return new Screened(read(stored.decisionJson(), ScreeningDecision.class), facts,
                     FactsMapper.map(facts, facts.getAsOfDate()));
@@ -83,8 +87,11 @@ public class ScreeningService {
         FactsMapper.map(facts, LocalDate.now(clock));
     }
 
-    public Optional<ScreeningDecision> find(UUID id) {
-        return repository.find(id).map(stored -> read(stored.decisionJson(), ScreeningDecision.class));
+    /** A stored decision, if this actor may see it: an intake system sees only what it created. */
+    public Optional<ScreeningDecision> find(UUID id, Actor actor) {
+        return repository.find(id)
+                .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
+                .map(stored -> read(stored.decisionJson(), ScreeningDecision.class));
     }
 
     /** Evaluates without storing anything: for benchmarks and for what-if checks. */

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.refugio.support.CaseTest;
+import org.refugio.security.Role;
 import org.refugio.support.TestDatabase;
+import org.refugio.support.TestTokens;
 
 /**
  * A whole case over HTTP on PostgreSQL, as the README walks through it: open it from facts, see it routed, claim and
@@ -37,16 +39,17 @@ class FullCaseOnPostgresTest extends CaseTest {
 
         JsonNode review = get("/api/v1/tasks?candidateGroup=caseworker&kind=REVIEW_REFERRAL&caseId=" + caseId).json()
                 .get(0);
-        Response claimed = post("/api/v1/tasks/" + review.path("id").asText() + "/claim",
-                JSON.createObjectNode().put("userId", CASEWORKER));
+        Response claimed = post("/api/v1/tasks/" + review.path("id").asText() + "/claim", "",
+                "Authorization", AS_CASEWORKER);
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
         assertThat(claimed.json().path("assignee").asText()).isEqualTo(CASEWORKER);
-        Response stolen = post("/api/v1/tasks/" + review.path("id").asText() + "/claim",
-                JSON.createObjectNode().put("userId", "someone.else"));
+        String someoneElse = TestTokens.bearer("someone.else", Role.CASEWORKER);
+        Response stolen = post("/api/v1/tasks/" + review.path("id").asText() + "/claim", "",
+                "Authorization", someoneElse);
         assertThat(stolen.status()).isEqualTo(409);
-        assertThat(complete(review.path("id").asText(), decision("someone.else", "CONFIRM")).status()).isEqualTo(409);
+        assertThat(complete(review.path("id").asText(), decision("CONFIRM"), someoneElse).status()).isEqualTo(409);
 
-        Response confirmed = complete(review.path("id").asText(), decision(CASEWORKER, "CONFIRM"));
+        Response confirmed = complete(review.path("id").asText(), decision("CONFIRM"));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         JsonNode sent = awaitSent(caseId, 1);
         String referralId = referral(sent, 1).path("id").asText();
@@ -72,28 +75,30 @@ class FullCaseOnPostgresTest extends CaseTest {
     void requestsThatBreakTheContractAreProblemsAndChangeNothing() {
         long cases = count("legal_aid_case");
 
-        Response both = post("/api/v1/cases", JSON.createObjectNode().put("openedBy", CASEWORKER)
+        Response both = post("/api/v1/cases", JSON.createObjectNode()
                 .put("screeningId", "00000000-0000-0000-0000-000000000000").set("facts", JSON.createObjectNode()));
         assertThat(both.status()).isEqualTo(422);
         assertThat(both.json().path("errors").findValuesAsText("pointer")).contains("/facts", "/screeningId");
 
-        ObjectNode unknownProperty = JSON.createObjectNode().put("openedBy", CASEWORKER).put("priority", "high");
+        ObjectNode unknownProperty = JSON.createObjectNode().put("priority", "high");
         unknownProperty.set("facts", JSON.createObjectNode());
         Response strict = post("/api/v1/cases", unknownProperty);
         assertThat(strict.status()).isEqualTo(400);
         assertThat(strict.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/priority");
 
-        ObjectNode badFacts = JSON.createObjectNode().put("openedBy", CASEWORKER);
+        ObjectNode badFacts = JSON.createObjectNode();
         badFacts.putObject("facts").putObject("person").put("ageEstimate", -3);
         Response invalid = post("/api/v1/cases", badFacts);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/facts/person/ageEstimate");
 
-        Response noOpener = post("/api/v1/cases", JSON.createObjectNode().set("facts", JSON.createObjectNode()));
-        assertThat(noOpener.status()).isEqualTo(422);
-        assertThat(noOpener.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/openedBy");
+        ObjectNode badLanguage = JSON.createObjectNode();
+        badLanguage.putArray("clientLanguages").add("Spanish");
+        Response language = post("/api/v1/cases", badLanguage);
+        assertThat(language.status()).isEqualTo(422);
+        assertThat(language.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/clientLanguages/0");
 
-        Response unknownScreening = post("/api/v1/cases", JSON.createObjectNode().put("openedBy", CASEWORKER)
+        Response unknownScreening = post("/api/v1/cases", JSON.createObjectNode()
                 .put("screeningId", "00000000-0000-0000-0000-000000000000"));
         assertThat(unknownScreening.status()).isEqualTo(404);
         assertThat(unknownScreening.header("Content-Type")).startsWith("application/problem+json");

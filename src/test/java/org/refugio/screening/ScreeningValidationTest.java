@@ -50,6 +50,9 @@ class ScreeningValidationTest extends ApiTest {
                 Arguments.of("a string too long", "{\"person\":{\"nationality\":\"" + "X".repeat(100) + "\"}}", 422,
                         "/person/nationality"),
                 Arguments.of("an array for an object", "{\"person\":[]}", 400, "/person"),
+                Arguments.of("a null victimization", "{\"victimizations\":[null]}", 400, "/victimizations/0"),
+                Arguments.of("a null in a list of codes", "{\"victimizations\":[{\"means\":[null]}]}", 400,
+                        "/victimizations/0/means/0"),
                 Arguments.of("no body", "", 400, ""));
     }
 
@@ -101,10 +104,10 @@ class ScreeningValidationTest extends ApiTest {
     }
 
     @Test
-    void anUnknownPathIsANotFoundProblem() {
+    void anUnknownPathIsRefusedWithAProblem() {
         Response response = get("/api/v1/nothing-here");
 
-        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(403);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A test that talks to the running application over real HTTP, backed by the database of {@link TestDatabase}.
  * Every subclass shares one application context.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTest {
 
@@ -37,7 +39,15 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("refugio.security.demo-users.enabled", () -> "false");
+        registry.add("refugio.security.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("refugio.security.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("refugio.security.jwt.audience", () -> TestTokens.AUDIENCE);
+        registry.add("camunda.bpm.admin-user.password", () -> OPERATOR_PASSWORD);
     }
+
+    /** Not the embedded default's published one, which is refused next to PostgreSQL. */
+    public static final String OPERATOR_PASSWORD = java.util.UUID.randomUUID().toString();
 
     public record Response(int status, Map<String, String> headers, String body) {
         public JsonNode json() {
@@ -75,9 +85,20 @@ public abstract class ApiTest {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
+    /** Sends as a tester with every role, unless the headers carry their own Authorization ("" = none). */
     protected Response send(HttpRequest.Builder request, String... headers) {
+        boolean ownAuthorization = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                ownAuthorization = true;
+                if (headers[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
             request.header(headers[i], headers[i + 1]);
+        }
+        if (!ownAuthorization) {
+            request.header("Authorization", TestTokens.everyRole());
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -19,6 +19,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.refugio.cases.events.CaseEvent;
+import org.refugio.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
@@ -33,6 +34,8 @@ public abstract class CaseTest extends ApiTest {
 
     protected static final String CASEWORKER = "maria.caseworker";
     protected static final String SUPERVISOR = "sam.supervisor";
+    protected static final String AS_CASEWORKER = TestTokens.bearer(CASEWORKER, Role.CASEWORKER);
+    protected static final String AS_SUPERVISOR = TestTokens.bearer(SUPERVISOR, Role.SUPERVISOR);
 
     @Autowired
     private AbstractApplicationContext context;
@@ -85,13 +88,13 @@ public abstract class CaseTest extends ApiTest {
     }
 
     protected Response openCase(JsonNode facts, String... languages) {
-        ObjectNode body = JSON.createObjectNode().put("openedBy", CASEWORKER);
+        ObjectNode body = JSON.createObjectNode();
         body.set("facts", facts);
         ArrayNode spoken = body.putArray("clientLanguages");
         for (String language : languages) {
             spoken.add(language);
         }
-        return post("/api/v1/cases", body);
+        return post("/api/v1/cases", body, "Authorization", AS_CASEWORKER);
     }
 
     protected JsonNode openedCase(JsonNode facts, String... languages) {
@@ -116,17 +119,22 @@ public abstract class CaseTest extends ApiTest {
         return get("/api/v1/tasks?caseId=" + caseId + "&kind=" + kind).json().size() > 0;
     }
 
+    /** Completes a task as the caseworker. */
     protected Response complete(String taskId, ObjectNode body) {
-        return post("/api/v1/tasks/" + taskId + "/complete", body);
+        return complete(taskId, body, AS_CASEWORKER);
     }
 
-    protected ObjectNode decision(String userId, String decision) {
-        return JSON.createObjectNode().put("userId", userId).put("decision", decision);
+    protected Response complete(String taskId, ObjectNode body, String authorization) {
+        return post("/api/v1/tasks/" + taskId + "/complete", body, "Authorization", authorization);
+    }
+
+    protected ObjectNode decision(String decision) {
+        return JSON.createObjectNode().put("decision", decision);
     }
 
     protected JsonNode confirmReview(String caseId) {
         Response response = complete(task(caseId, "REVIEW_REFERRAL").path("id").asText(),
-                decision(CASEWORKER, "CONFIRM"));
+                decision("CONFIRM"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -151,7 +159,8 @@ public abstract class CaseTest extends ApiTest {
         if (reasonCode != null) {
             body.put("reasonCode", reasonCode).put("reason", "No attorney free this month");
         }
-        return post("/api/v1/cases/" + caseId + "/referrals/" + referralId + "/response", body);
+        return post("/api/v1/cases/" + caseId + "/referrals/" + referralId + "/response", body, "Authorization",
+                AS_CASEWORKER);
     }
 
     protected static JsonNode referral(JsonNode legalAidCase, int attempt) {

@@ -19,6 +19,8 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class DrlCompiler {
 
+    private static final String SOURCE_ROOT = "src/main/resources/rules/";
+
     private DrlCompiler() {
     }
 
@@ -28,7 +30,8 @@ public final class DrlCompiler {
         ReleaseId releaseId = ks.newReleaseId("org.refugio", "ruleset",
                 Integer.toHexString(drlByPath.hashCode()) + "-" + System.nanoTime());
         kfs.generateAndWritePomXML(releaseId);
-        drlByPath.forEach((path, drl) -> kfs.write("src/main/resources/" + path, drl));
+        // Under rules/ so that Drools' package-and-folder advice holds (packages are rules.*).
+        drlByPath.forEach((path, drl) -> kfs.write(SOURCE_ROOT + path, drl));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -47,7 +50,8 @@ public final class DrlCompiler {
     }
 
     public static String file(Rule rule) {
-        return rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath() : null;
+        return rule instanceof RuleImpl impl && impl.getResource() != null
+                ? impl.getResource().getSourcePath().replaceFirst("^" + SOURCE_ROOT, "") : null;
     }
 
     /** @throws IllegalArgumentException naming the missing metadata */

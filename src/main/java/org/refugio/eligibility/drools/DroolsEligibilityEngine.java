@@ -2,6 +2,11 @@ package org.refugio.eligibility.drools;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +15,13 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.refugio.eligibility.Combiner;
 import org.refugio.eligibility.DerivativeClass;
 import org.refugio.eligibility.EligibilityEngine;
 import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.IncomeTests;
-import org.refugio.eligibility.Output;
 import org.refugio.eligibility.PovertyGuidelines;
 import org.refugio.eligibility.Program;
 import org.refugio.eligibility.ProgramStructure;
@@ -41,25 +46,31 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     private static final String DERIVATIVE_PREFIX = "derivative ";
 
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Map<String, RuleInfo> rules;
     private final ProgramStructure structure;
     private final PovertyGuidelines guidelines;
     private final Combiner combiner;
+    /** Criteria some rule reads as a CriterionStatus; only those are published between stages. */
+    private final Set<String> readByRules;
 
     public DroolsEligibilityEngine(Map<String, String> drlByPath, ProgramStructure structure,
                                    PovertyGuidelines guidelines) {
         this.structure = structure;
         this.guidelines = guidelines;
         this.combiner = new Combiner(structure);
+        this.readByRules = criteriaReadByRules(drlByPath.values());
         this.kieBase = compile(drlByPath);
         this.rules = describe(kieBase, structure);
+        // Pooled sessions are reset on dispose: cheaper than building one per screening.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     }
 
     @Override
     public Evaluation evaluate(CaseFacts facts) {
         LocalDate asOf = facts.screening().asOfDate();
-        AgendaFilter inForce = match -> rules.get(key(match.getRule())).inForceOn(asOf);
-        KieSession session = kieBase.newKieSession();
+        AgendaFilter inForce = match -> rules.get(match.getRule().getName()).inForceOn(asOf);
+        KieSession session = sessions.newKieSession();
         try {
             SessionDecisions decisions = new SessionDecisions(rules);
             session.setGlobal("decisions", decisions);
@@ -108,28 +119,27 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             if (!spec.stage().equals(stage)) {
                 continue;
             }
-            var values = combiner.criteria(spec, decisions.findings(f -> f.rule().program() == program));
-            var status = org.refugio.eligibility.Status.ELIGIBLE;
-            for (Combiner.CriterionValue v : values) {
-                status = org.refugio.eligibility.Status.worst(status, v.status());
-                session.insert(new CriterionStatus(program, v.criterion(), null, v.status()));
-                for (var bySubject : v.bySubject().entrySet()) {
+            Evaluation.ProgramOutcome outcome = combiner.program(program, decisions);
+            for (Evaluation.CriterionOutcome criterion : outcome.criteria()) {
+                if (!readByRules.contains(criterion.criterion())) {
+                    continue;
+                }
+                session.insert(new CriterionStatus(program, criterion.criterion(), null, criterion.status()));
+                for (var bySubject : criterion.bySubject().entrySet()) {
                     if (bySubject.getKey() != null) {
-                        session.insert(new CriterionStatus(program, v.criterion(), bySubject.getKey(),
+                        session.insert(new CriterionStatus(program, criterion.criterion(), bySubject.getKey(),
                                 bySubject.getValue()));
                     }
                 }
             }
-            session.insert(new ProgramStatus(program, status));
+            session.insert(new ProgramStatus(program, outcome.status()));
         }
         for (DerivativeClass derivativeClass : DerivativeClass.values()) {
             if (!structure.spec(derivativeClass).stage().equals(stage)) {
                 continue;
             }
             for (FamilyMember member : family) {
-                boolean candidate = !decisions.outputs(o -> o instanceof Output.Candidate c
-                        && c.memberId().equals(member.id()) && c.derivativeClass() == derivativeClass).isEmpty();
-                if (candidate) {
+                if (decisions.candidates(member.id()).contains(derivativeClass)) {
                     var outcome = combiner.derivativeClass(member.id(), derivativeClass, decisions);
                     session.insert(new DerivativeStatus(member.id(), derivativeClass, outcome.status()));
                 }
@@ -139,6 +149,15 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
 
     static String key(Rule rule) {
         return DrlCompiler.key(rule);
+    }
+
+    private static Set<String> criteriaReadByRules(Collection<String> drl) {
+        Set<String> criteria = new HashSet<>();
+        Matcher m = Pattern.compile("criterion\\s*==\\s*\"([^\"]+)\"").matcher(String.join("\n", drl));
+        while (m.find()) {
+            criteria.add(m.group(1));
+        }
+        return criteria;
     }
 
     private static KieBase compile(Map<String, String> drlByPath) {
@@ -151,7 +170,10 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 try {
-                    rules.put(key(rule), info(rule, structure));
+                    if (rules.containsKey(rule.getName())) {
+                        throw new IllegalArgumentException("another rule has the same name");
+                    }
+                    rules.put(rule.getName(), info(rule, structure));
                 } catch (IllegalArgumentException e) {
                     problems.add("rule \"" + rule.getName() + "\": " + e.getMessage());
                 }

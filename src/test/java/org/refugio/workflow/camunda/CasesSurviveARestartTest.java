@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.refugio.RefugioApplication;
+import org.refugio.security.Role;
+import org.refugio.support.ApiTest;
 import org.refugio.support.TestDatabase;
+import org.refugio.support.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +57,7 @@ class CasesSurviveARestartTest {
             waitingForCaseworker = open(port);
             String review = tasks(port, waitingForProvider, "REVIEW_REFERRAL").get(0).path("id").asText();
             assertThat(send(port, "POST", "/api/v1/tasks/" + review + "/complete",
-                    JSON.createObjectNode().put("userId", "maria.caseworker").put("decision", "CONFIRM")).status)
+                    JSON.createObjectNode().put("decision", "CONFIRM")).status)
                     .isEqualTo(200);
             JsonNode sent = await(port, waitingForProvider, c -> "SENT".equals(status(c, 0)));
             firstProvider = sent.path("referrals").get(0).path("providerId").asText();
@@ -75,7 +78,7 @@ class CasesSurviveARestartTest {
 
             String review = tasks(port, waitingForCaseworker, "REVIEW_REFERRAL").get(0).path("id").asText();
             assertThat(send(port, "POST", "/api/v1/tasks/" + review + "/complete",
-                    JSON.createObjectNode().put("userId", "maria.caseworker").put("decision", "CONFIRM")).status)
+                    JSON.createObjectNode().put("decision", "CONFIRM")).status)
                     .isEqualTo(200);
             JsonNode sent = await(port, waitingForCaseworker, c -> "SENT".equals(status(c, 0)));
             String referral = sent.path("referrals").get(0).path("id").asText();
@@ -93,6 +96,11 @@ class CasesSurviveARestartTest {
         properties.put("refugio.referral.response", RESPONSE_DEADLINE.toString());
         // Another application of the test run may hold the engine name "default" in this JVM.
         properties.put("camunda.bpm.generate-unique-process-engine-name", "true");
+        properties.put("camunda.bpm.admin-user.password", ApiTest.OPERATOR_PASSWORD);
+        properties.put("refugio.security.demo-users.enabled", "false");
+        properties.put("refugio.security.jwt.public-key-location", TestTokens.publicKeyLocation());
+        properties.put("refugio.security.jwt.issuer", TestTokens.ISSUER);
+        properties.put("refugio.security.jwt.audience", TestTokens.AUDIENCE);
         // As arguments: they must win over application.yaml, as a deployment's settings do.
         return new SpringApplicationBuilder(RefugioApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -126,7 +134,7 @@ class CasesSurviveARestartTest {
     }
 
     private static String open(int port) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("openedBy", "maria.caseworker");
+        ObjectNode body = JSON.createObjectNode();
         try (InputStream in = CasesSurviveARestartTest.class
                 .getResourceAsStream("/scenarios/public/06-marta-unknown-facts.json")) {
             body.set("facts", JSON.readTree(in).path("facts"));
@@ -160,7 +168,8 @@ class CasesSurviveARestartTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer("maria.caseworker", Role.CASEWORKER));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

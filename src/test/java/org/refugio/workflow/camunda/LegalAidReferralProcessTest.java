@@ -157,7 +157,9 @@ class LegalAidReferralProcessTest extends CaseTest {
         // Capacity came back: matching again finds the local provider.
         String reopened = provider("Frontera Defenders reopened", "NON_LSC", false, List.of("US-TX"), List.of("es"),
                 true, true, 2);
-        Response retried = complete(escalation.path("id").asText(), decision(SUPERVISOR, "RETRY_MATCHING"));
+        Response asCaseworker = complete(escalation.path("id").asText(), decision("RETRY_MATCHING"));
+        assertThat(asCaseworker.status()).as("escalations are a supervisor's").isEqualTo(403);
+        Response retried = complete(escalation.path("id").asText(), decision("RETRY_MATCHING"), AS_SUPERVISOR);
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(referral(retried.json(), 2).path("providerId").asText()).isEqualTo(reopened);
         assertThat(steps(retried.json())).contains("REVIEW_REFERRAL");
@@ -172,12 +174,13 @@ class LegalAidReferralProcessTest extends CaseTest {
         answer(caseId, referral(awaitSent(caseId, 1), 1).path("id").asText(), "DECLINED", "NO_CAPACITY");
         String escalation = task(caseId, "RESOLVE_ESCALATION").path("id").asText();
 
-        Response noReason = complete(escalation, decision(SUPERVISOR, "REFER_TO").put("providerId", borderLegalAid));
+        Response noReason = complete(escalation, decision("REFER_TO").put("providerId", borderLegalAid), AS_SUPERVISOR);
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.json().path("errors").findValuesAsText("pointer")).contains("/reasonCode", "/reason");
 
-        Response referred = complete(escalation, decision(SUPERVISOR, "REFER_TO").put("providerId", borderLegalAid)
-                .put("reasonCode", "EXISTING_RELATIONSHIP").put("reason", "Director agreed by phone to take it"));
+        Response referred = complete(escalation, decision("REFER_TO").put("providerId", borderLegalAid)
+                .put("reasonCode", "EXISTING_RELATIONSHIP").put("reason", "Director agreed by phone to take it"),
+                AS_SUPERVISOR);
 
         assertThat(referred.status()).as(referred.body()).isEqualTo(200);
         JsonNode chosen = referral(referred.json(), 2);
@@ -193,13 +196,13 @@ class LegalAidReferralProcessTest extends CaseTest {
         String caseId = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
         String review = task(caseId, "REVIEW_REFERRAL").path("id").asText();
 
-        Response withoutReason = complete(review, decision(CASEWORKER, "CHANGE_PROVIDER")
+        Response withoutReason = complete(review, decision("CHANGE_PROVIDER")
                 .put("providerId", nationalProject));
         assertThat(withoutReason.status()).isEqualTo(422);
         assertThat(withoutReason.header("Content-Type")).startsWith("application/problem+json");
         assertThat(withoutReason.json().path("errors").findValuesAsText("pointer")).contains("/reason");
 
-        Response changed = complete(review, decision(CASEWORKER, "CHANGE_PROVIDER").put("providerId", nationalProject)
+        Response changed = complete(review, decision("CHANGE_PROVIDER").put("providerId", nationalProject)
                 .put("reasonCode", "CLIENT_PREFERENCE").put("reason", "Client was helped by them before"));
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
@@ -225,7 +228,7 @@ class LegalAidReferralProcessTest extends CaseTest {
         assertThat(referral(opened, 1).path("providerId").asText()).isEqualTo(fronteraDefenders);
 
         Response toLscRecipient = complete(task(caseId, "REVIEW_REFERRAL").path("id").asText(),
-                decision(CASEWORKER, "CHANGE_PROVIDER").put("providerId", borderLegalAid)
+                decision("CHANGE_PROVIDER").put("providerId", borderLegalAid)
                         .put("reasonCode", "LOCATION").put("reason", "Closer to the client"));
 
         assertThat(toLscRecipient.status()).isEqualTo(422);
@@ -258,7 +261,7 @@ class LegalAidReferralProcessTest extends CaseTest {
         ObjectNode moreFacts = facts.deepCopy();
         ((ObjectNode) moreFacts.path("person")).put("immigrationStatus", "T_APPLICANT");
         Response rescreened = complete(task(caseId, "GATHER_MISSING_FACTS").path("id").asText(),
-                decision(CASEWORKER, "SUBMIT_FACTS").set("facts", moreFacts));
+                decision("SUBMIT_FACTS").set("facts", moreFacts));
 
         assertThat(rescreened.status()).as(rescreened.body()).isEqualTo(200);
         JsonNode after = rescreened.json();
@@ -271,7 +274,7 @@ class LegalAidReferralProcessTest extends CaseTest {
 
         if (hasTask(caseId, "GATHER_MISSING_FACTS")) {
             Response closed = complete(task(caseId, "GATHER_MISSING_FACTS").path("id").asText(),
-                    decision(CASEWORKER, "NOTHING_MORE_TO_GATHER"));
+                    decision("NOTHING_MORE_TO_GATHER"));
             assertThat(closed.status()).isEqualTo(200);
         }
         assertThat(steps(readCase(caseId))).containsExactly("REVIEW_REFERRAL");
@@ -285,7 +288,7 @@ class LegalAidReferralProcessTest extends CaseTest {
         ((ObjectNode) badFacts.path("victimizations").get(0)).put("startDate", "2031-01-01");
 
         Response refused = complete(task(caseId, "GATHER_MISSING_FACTS").path("id").asText(),
-                decision(CASEWORKER, "SUBMIT_FACTS").set("facts", badFacts));
+                decision("SUBMIT_FACTS").set("facts", badFacts));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("errors").findValuesAsText("pointer"))
@@ -302,8 +305,8 @@ class LegalAidReferralProcessTest extends CaseTest {
         ProcessInstance instance = process(caseId);
 
         Response declined = post("/api/v1/cases/" + caseId + "/client-decline", JSON.createObjectNode()
-                .put("recordedBy", CASEWORKER).put("reasonCode", "ALREADY_HAS_A_LAWYER")
-                .put("reason", "Has a pro bono attorney through her church"));
+                .put("reasonCode", "ALREADY_HAS_A_LAWYER").put("reason", "Has a pro bono attorney through her church"),
+                "Authorization", AS_CASEWORKER);
 
         assertThat(declined.status()).as(declined.body()).isEqualTo(200);
         JsonNode closed = declined.json();
@@ -318,7 +321,7 @@ class LegalAidReferralProcessTest extends CaseTest {
         assertThat(actions(caseId)).endsWith("CLIENT_DECLINED_REFERRAL:ALREADY_HAS_A_LAWYER",
                 "CASE_CLOSED:CLIENT_DECLINED_REFERRAL");
         assertThat(post("/api/v1/cases/" + caseId + "/client-decline", JSON.createObjectNode()
-                .put("recordedBy", CASEWORKER).put("reasonCode", "OTHER").put("reason", "again")).status())
+                .put("reasonCode", "OTHER").put("reason", "again"), "Authorization", AS_CASEWORKER).status())
                 .isEqualTo(409);
     }
 
@@ -349,10 +352,9 @@ class LegalAidReferralProcessTest extends CaseTest {
     @Test
     void aCaseMayBeOpenedFromAStoredScreening() {
         Response screening = post("/api/v1/screenings", scenarioFacts(JORGE));
-        ObjectNode body = JSON.createObjectNode().put("openedBy", CASEWORKER)
-                .put("screeningId", screening.json().path("id").asText());
+        ObjectNode body = JSON.createObjectNode().put("screeningId", screening.json().path("id").asText());
 
-        Response opened = post("/api/v1/cases", body);
+        Response opened = post("/api/v1/cases", body, "Authorization", AS_CASEWORKER);
 
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.header("Location")).endsWith("/api/v1/cases/" + opened.json().path("id").asText());
@@ -389,7 +391,7 @@ class LegalAidReferralProcessTest extends CaseTest {
         };
         context.addApplicationListener(failing);
         try {
-            assertThat(complete(task(caseId, "REVIEW_REFERRAL").path("id").asText(), decision(CASEWORKER, "CONFIRM"))
+            assertThat(complete(task(caseId, "REVIEW_REFERRAL").path("id").asText(), decision("CONFIRM"))
                     .status()).isEqualTo(500);
         } finally {
             context.removeApplicationListener(failing);

@@ -1,0 +1,60 @@
+package org.refugio.security;
+
+import static org.refugio.security.Role.ADMIN;
+import static org.refugio.security.Role.CASEWORKER;
+import static org.refugio.security.Role.INTAKE;
+import static org.refugio.security.Role.SUPERVISOR;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The one table of which roles may call which endpoint. Anything not listed is refused (deny by default).
+ * Finer rules live with the data: an intake system reads only what it created.
+ */
+public final class AccessRules {
+
+    public record Rule(HttpMethod method, String pattern, List<Role> roles) {
+        public String[] authorities() {
+            return roles.stream().map(Role::name).toArray(String[]::new);
+        }
+    }
+
+    private static final List<Role> SCREENERS = List.of(INTAKE, CASEWORKER, SUPERVISOR);
+    private static final List<Role> EVERYONE = List.of(Role.values());
+    /** Who opens and reads cases; intake systems see only their own (CaseService). */
+    private static final List<Role> CASE_OPENERS = List.of(INTAKE, CASEWORKER, SUPERVISOR);
+    /** Who works cases: tasks, provider answers, a client's decline; escalations are a supervisor's (CaseService). */
+    private static final List<Role> CASE_WORKERS = List.of(CASEWORKER, SUPERVISOR);
+    /** Caseworkers read the directory to choose a provider; admins manage it. */
+    private static final List<Role> DIRECTORY_READERS = List.of(CASEWORKER, SUPERVISOR, ADMIN);
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.POST, "/api/v1/screenings", SCREENERS),
+            new Rule(HttpMethod.GET, "/api/v1/screenings/*", SCREENERS),
+            new Rule(HttpMethod.GET, "/api/v1/rulesets/current", EVERYONE),
+            new Rule(HttpMethod.POST, "/api/v1/cases", CASE_OPENERS),
+            new Rule(HttpMethod.GET, "/api/v1/cases/*", CASE_OPENERS),
+            new Rule(HttpMethod.POST, "/api/v1/cases/*/referrals/*/response", CASE_WORKERS),
+            new Rule(HttpMethod.POST, "/api/v1/cases/*/client-decline", CASE_WORKERS),
+            new Rule(HttpMethod.GET, "/api/v1/tasks", CASE_WORKERS),
+            new Rule(HttpMethod.GET, "/api/v1/tasks/*", CASE_WORKERS),
+            new Rule(HttpMethod.POST, "/api/v1/tasks/*/claim", CASE_WORKERS),
+            new Rule(HttpMethod.POST, "/api/v1/tasks/*/complete", CASE_WORKERS),
+            new Rule(HttpMethod.GET, "/api/v1/providers", DIRECTORY_READERS),
+            new Rule(HttpMethod.GET, "/api/v1/providers/*", DIRECTORY_READERS),
+            new Rule(HttpMethod.POST, "/api/v1/providers", List.of(ADMIN)),
+            new Rule(HttpMethod.PUT, "/api/v1/providers/*", List.of(ADMIN)),
+            new Rule(HttpMethod.DELETE, "/api/v1/providers/*", List.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)));
+
+    /** Paths anyone may read: the contract, its documentation, liveness. */
+    public static final String[] PUBLIC_PATHS = {
+        "/api-spec/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**",
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/error"
+    };
+
+    private AccessRules() {
+    }
+}

@@ -1,0 +1,19 @@
+package org.refugio.security;
+
+/** Who may do what (issue 5): roles come from the token's roles claim, or from the demo users. */
+public enum Role {
+    /** An intake system: creates screenings and cases, reads only its own. */
+    INTAKE,
+    /** Screens people, works cases and tasks. */
+    CASEWORKER,
+    /** A caseworker who also takes escalations. */
+    SUPERVISOR,
+    /** Reads the audit trail, with personal data redacted; changes nothing. */
+    AUDITOR,
+    /** Manages the provider directory and operates the service. */
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

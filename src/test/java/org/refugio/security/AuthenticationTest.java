@@ -1,0 +1,75 @@
+package org.refugio.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.refugio.support.ApiTest;
+import org.refugio.support.TestTokens;
+
+class AuthenticationTest extends ApiTest {
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        String token = TestTokens.sign("x", "another-service", TestTokens.ISSUER, Instant.now().plusSeconds(60), Role.ADMIN);
+        assertThat(get("/api/v1/rulesets/current", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        String token = TestTokens.sign("x", TestTokens.AUDIENCE, "https://evil.example", Instant.now().plusSeconds(60), Role.ADMIN);
+        assertThat(get("/api/v1/rulesets/current", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String token = TestTokens.sign("x", TestTokens.AUDIENCE, TestTokens.ISSUER, Instant.now().minusSeconds(600), Role.ADMIN);
+        assertThat(get("/api/v1/rulesets/current", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        String token = TestTokens.token("x", Role.ADMIN);
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        Response response = get("/api/v1/rulesets/current", "Authorization", "Bearer " + forged);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void basicAuthenticationIsOffOutsideTheEmbeddedDefault() {
+        Response response = get("/api/v1/rulesets/current", "Authorization", "Basic YWRtaW46YWRtaW4=");
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anIntakeSystemReadsOnlyTheScreeningsItCreated() {
+        String mine = TestTokens.bearer("intake-a", Role.INTAKE);
+        String theirs = TestTokens.bearer("intake-b", Role.INTAKE);
+        String id = post("/api/v1/screenings", "{}", "Authorization", mine).json().path("id").asText();
+
+        assertThat(get("/api/v1/screenings/" + id, "Authorization", mine).status()).isEqualTo(200);
+        assertThat(get("/api/v1/screenings/" + id, "Authorization", theirs).status()).isEqualTo(404);
+        assertThat(get("/api/v1/screenings/" + id, "Authorization", TestTokens.bearer("cw", Role.CASEWORKER)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndNoServerDetails() {
+        Response response = get("/api/v1/rulesets/current");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(response.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void demoUsersNextToPostgresqlAreRefusedAtStartUp() {
+        assertThatThrownBy(() -> DemoUsersGuard.check(true, "jdbc:postgresql://db/refugio"))
+                .hasMessageContaining("refused");
+        DemoUsersGuard.check(true, "jdbc:h2:file:./data/refugio;MODE=PostgreSQL");
+        DemoUsersGuard.check(false, "jdbc:postgresql://db/refugio");
+    }
+}
