@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The case ended: REFERRAL_ACCEPTED (with the accepted referral) or CLIENT_DECLINED_REFERRAL; a case never ends as not referred (LA-01). */
-public record CaseClosed(UUID caseId, Instant occurredAt, String actor, String status, UUID referralId) implements CaseEvent {
+/**
+ * The case ended: REFERRAL_ACCEPTED (with the accepted referral) or CLIENT_DECLINED_REFERRAL; a case never ends as
+ * not referred (LA-01).
+ */
+public record CaseClosed(UUID caseId, Instant occurredAt, String actor, String status, UUID referralId)
+        implements CaseEvent {
 
     @Override
     public String action() {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The client declined the referral, as recorded by the actor (the reason text is kept with the case). */
-public record ClientDeclinedReferral(UUID caseId, Instant occurredAt, String actor, String reasonCode) implements CaseEvent {
+/**
+ * The client declined the referral, as recorded by the actor (the reason text is kept with the case).
+ */
+public record ClientDeclinedReferral(UUID caseId, Instant occurredAt, String actor, String reasonCode)
+        implements CaseEvent {
 
     @Override
     public String action() {

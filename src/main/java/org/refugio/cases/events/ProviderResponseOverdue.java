@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The provider did not answer by the deadline; the case moves to the next suitable provider. */
-public record ProviderResponseOverdue(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId) implements CaseEvent {
+/**
+ * The provider did not answer by the deadline; the case moves to the next suitable provider.
+ */
+public record ProviderResponseOverdue(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId)
+        implements CaseEvent {
 
     @Override
     public String action() {

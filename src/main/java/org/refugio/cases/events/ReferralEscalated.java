@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** No suitable provider is left: a supervisor task opened. The case stays REFERRAL_PENDING. */
-public record ReferralEscalated(UUID caseId, Instant occurredAt, String actor, int providersAlreadyAsked, List<String> ruleIds) implements CaseEvent {
+/**
+ * No suitable provider is left: a supervisor task opened. The case stays REFERRAL_PENDING.
+ */
+public record ReferralEscalated(UUID caseId, Instant occurredAt, String actor, int providersAlreadyAsked,
+                                List<String> ruleIds)
+        implements CaseEvent {
 
     @Override
     public String action() {

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The referral went to the provider; its answer is due by {@code responseDueAt} (shorter when urgent, LA-03). */
-public record ReferralSent(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId, boolean urgent, Instant responseDueAt) implements CaseEvent {
+/**
+ * The referral went to the provider; its answer is due by {@code responseDueAt} (shorter when urgent, LA-03).
+ */
+public record ReferralSent(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId,
+                           boolean urgent, Instant responseDueAt)
+        implements CaseEvent {
 
     @Override
     public String action() {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Cockpit and Tasklist (/camunda/**) sign operators in with the engine's own users and guard themselves against
@@ -21,7 +22,8 @@ class OperatorConsoleSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain operatorConsole(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/camunda/**")
+        // A path matcher, not the MVC one: the consoles' REST API is served by the engine's own servlet.
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();
