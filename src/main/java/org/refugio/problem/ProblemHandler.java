@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.refugio.screening.InvalidFactsException;
 import org.slf4j.Logger;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,11 +67,43 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "A header or parameter has an invalid value.");
     }
 
+    /** The database is unreachable: a clean 503 the client can retry, never a 500, and nothing half-written. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+        TransientDataAccessException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service unavailable",
+                        "The database cannot be reached; nothing was stored. Retry shortly."));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            return databaseUnavailable(e);
+        }
         logWithoutContent(e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.SERVER_ERROR, "Server error",
-                "The request could not be completed; nothing was stored.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                Problems.SERVER_ERROR, "Server error", "The request could not be completed; nothing was stored."));
+    }
+
+    /**
+     * A connection lost in the middle of a transaction surfaces as a failed rollback or commit
+     * (TransactionSystemException); SQL state class 08 says the connection, not the request, failed.
+     */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException) {
+                // Commit or rollback itself failed: the transaction system, not the request, is at fault.
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
