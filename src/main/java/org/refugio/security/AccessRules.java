@@ -28,7 +28,9 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/api/v1/screenings", SCREENERS),
             new Rule(HttpMethod.GET, "/api/v1/screenings/*", SCREENERS),
             new Rule(HttpMethod.GET, "/api/v1/rulesets/current", EVERYONE),
-            new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)));
+            new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)),
+            // Only exists with the "bench" profile (the load benchmark's ceiling).
+            new Rule(HttpMethod.POST, "/bench/echo", SCREENERS));
 
     /** Paths anyone may read: the contract, its documentation, liveness. */
     public static final String[] PUBLIC_PATHS = {
