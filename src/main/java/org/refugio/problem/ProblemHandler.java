@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.refugio.audit.InvalidCandidateException;
 import org.refugio.screening.InvalidFactsException;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -47,6 +48,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
         return Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_FACTS,
                 "Invalid facts", "Some facts break the rules of the fact model; nothing was stored."), errors);
+    }
+
+    @ExceptionHandler(InvalidCandidateException.class)
+    ProblemDetail invalidCandidate(InvalidCandidateException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_RULESET, "Invalid candidate ruleset",
+                e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.refugio.api.model.CriterionResult;
+import org.refugio.api.model.DerivativeClassResult;
+import org.refugio.api.model.DerivativeResult;
+import org.refugio.api.model.ProgramResult;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.eligibility.Evaluation;
@@ -15,6 +20,7 @@ import org.refugio.eligibility.facts.CaseFacts;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.Rulesets;
 import org.refugio.security.Actor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,33 +35,54 @@ public class ScreeningService {
     private final ScreeningRepository repository;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public ScreeningService(Rulesets rulesets, ScreeningRepository repository, ObjectMapper json, Clock clock) {
+    public ScreeningService(Rulesets rulesets, ScreeningRepository repository, ObjectMapper json, Clock clock,
+                            ApplicationEventPublisher events) {
         this.rulesets = rulesets;
         this.repository = repository;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
+    /** A stored decision as the database holds it: the texts are what the audit digests were computed over. */
+    public record Stored(UUID id, String factsJson, String decisionJson, String rulesetVersion, String rulesetSha256) { }
+
     /**
+     * Decides and stores. The {@link ScreeningDecided} event is handled (by the audit trail) inside this
+     * transaction, so a decision is never stored without its audit record.
+     *
      * @throws InvalidFactsException when a fact breaks the fact model; nothing is stored then
      */
     @Transactional
     public ScreeningDecision screen(ScreeningFacts facts, Actor actor) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
-        CaseFacts caseFacts = FactsMapper.map(facts, asOf);
-        Ruleset ruleset = rulesets.current();
-        Evaluation evaluation = ruleset.engine().evaluate(caseFacts);
-        UUID id = UUID.randomUUID();
-        Instant decidedAt = clock.instant();
-        ScreeningDecision decision = DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
         ScreeningFacts recorded = facts.asOfDate(asOf);
-        repository.insert(id, decidedAt, asOf, ruleset.version(), ruleset.sha256(), actor.id(), write(recorded),
-                write(decision),
+        Ruleset ruleset = rulesets.current();
+        ScreeningDecision decision = decide(UUID.randomUUID(), clock.instant(), recorded, ruleset);
+        String factsJson = write(recorded);
+        String decisionJson = write(decision);
+        repository.insert(decision.getId(), decision.getDecidedAt().toInstant(), asOf, ruleset.version(),
+                ruleset.sha256(), actor.id(), factsJson, decisionJson,
                 decision.getPrograms().stream()
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
-                        .toList());
+                        .toList(),
+                rulesFired(decision));
+        events.publishEvent(new ScreeningDecided(decision, recorded, factsJson, decisionJson));
         return decision;
+    }
+
+    /**
+     * The decision a ruleset makes on stored facts, without storing anything: what screen() stores, and what a
+     * replay recomputes with the ruleset of the day.
+     *
+     * @param facts facts carrying their asOfDate, as stored
+     */
+    public ScreeningDecision decide(UUID id, Instant decidedAt, ScreeningFacts facts, Ruleset ruleset) {
+        LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
+        Evaluation evaluation = ruleset.engine().evaluate(FactsMapper.map(facts, asOf));
+        return DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
     }
 
     /** A stored decision, if this actor may see it: an intake system sees only what it created. */
@@ -67,8 +94,57 @@ public class ScreeningService {
 
     /** Evaluates without storing anything: for benchmarks and for what-if checks. */
     public Evaluation evaluate(ScreeningFacts facts) {
+        return evaluate(facts, rulesets.current());
+    }
+
+    /** Evaluates stored facts with any ruleset, without explanations: the fast path of impact analyses. */
+    public Evaluation evaluate(ScreeningFacts facts, Ruleset ruleset) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
-        return rulesets.current().engine().evaluate(FactsMapper.map(facts, asOf));
+        return ruleset.engine().evaluate(FactsMapper.map(facts, asOf));
+    }
+
+    /** The facts the rules read, derived from stored facts exactly as for the decision. */
+    public CaseFacts factsAsUsed(ScreeningFacts facts) {
+        return FactsMapper.map(facts, FactsMapper.asOfDate(facts, LocalDate.now(clock)));
+    }
+
+    public Optional<Stored> stored(UUID id) {
+        return repository.find(id).map(d -> new Stored(d.id(), d.factsJson(), d.decisionJson(), d.rulesetVersion(),
+                d.rulesetSha256()));
+    }
+
+    public ScreeningFacts readFacts(String stored) {
+        try {
+            return json.readValue(stored, ScreeningFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored facts could not be read", e);
+        }
+    }
+
+    public ScreeningDecision readDecision(String stored) {
+        return read(stored);
+    }
+
+    /** Every rule ID that decided a criterion, a relative's class or the referral. */
+    static TreeSet<String> rulesFired(ScreeningDecision decision) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (ProgramResult p : each(decision.getPrograms())) {
+            each(p.getCriteria()).stream().map(CriterionResult::getRuleId).forEach(ids::add);
+        }
+        for (DerivativeResult d : each(decision.getDerivatives())) {
+            each(d.getCriteria()).stream().map(CriterionResult::getRuleId).forEach(ids::add);
+            for (DerivativeClassResult c : each(d.getClassesConsidered())) {
+                each(c.getCriteria()).stream().map(CriterionResult::getRuleId).forEach(ids::add);
+            }
+        }
+        if (decision.getLegalAidReferral() != null) {
+            ids.addAll(each(decision.getLegalAidReferral().getRuleIds()));
+        }
+        return ids;
+    }
+
+    private static <T> java.util.List<T> each(java.util.List<T> list) {
+        return list == null ? java.util.List.of() : list;
     }
 
     private String write(Object value) {
