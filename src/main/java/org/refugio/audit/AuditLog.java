@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -43,15 +44,23 @@ class AuditLog {
     }
 
     void append(AuditRecord r) {
-        jdbc.update("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.seq(), Timestamp.from(r.recordedAt()), r.actor(), r.action(), r.subjectId(), r.decisionId(),
-                r.rulesetVersion(), r.rulesetSha256(), r.factsDigest(), r.detail(), r.keyId(), r.prevDigest(),
-                r.digest());
+        try {
+            insert(r);
+        } catch (DuplicateKeyException e) {
+            throw new AuditLogDamagedException(r.seq());
+        }
         int moved = jdbc.update("update audit_chain_head set last_seq = ?, last_digest = ? where id = 1 and last_seq = ?",
                 r.seq(), r.digest(), r.seq() - 1);
         if (moved != 1) {
             throw new IllegalStateException("the audit chain head moved while locked");
         }
+    }
+
+    private void insert(AuditRecord r) {
+        jdbc.update("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.seq(), Timestamp.from(r.recordedAt()), r.actor(), r.action(), r.subjectId(), r.decisionId(),
+                r.rulesetVersion(), r.rulesetSha256(), r.factsDigest(), r.detail(), r.keyId(), r.prevDigest(),
+                r.digest());
     }
 
     Optional<AuditRecord> decisionRecord(UUID decisionId) {

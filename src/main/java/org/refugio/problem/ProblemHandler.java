@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.refugio.audit.AuditLogDamagedException;
 import org.refugio.audit.InvalidCandidateException;
 import org.refugio.screening.InvalidFactsException;
 import org.slf4j.Logger;
@@ -54,6 +55,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidCandidate(InvalidCandidateException e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_RULESET, "Invalid candidate ruleset",
                 e.getMessage());
+    }
+
+    @ExceptionHandler(AuditLogDamagedException.class)
+    ProblemDetail auditLogDamaged(AuditLogDamagedException e) {
+        log.error("Refusing to write: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.AUDIT_LOG_DAMAGED, "Audit log damaged",
+                "The audit log holds a record the service did not write, so nothing can be recorded or stored until"
+                        + " it is investigated (GET /api/v1/audit/verify names the record).");
     }
 
     @ExceptionHandler(NotFoundException.class)
