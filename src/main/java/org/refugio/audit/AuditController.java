@@ -105,8 +105,7 @@ class AuditController implements AuditApi {
         AuditDecision result = new AuditDecision()
                 .decision(screenings.readDecision(stored.decisionJson()))
                 .facts(facts)
-                .factsAsUsed(withNulls.convertValue(screenings.factsAsUsed(screenings.readFacts(stored.factsJson())),
-                        new TypeReference<Map<String, Object>>() { }));
+                .factsAsUsed(factsAsUsed(screenings.readFacts(stored.factsJson())));
         var record = auditLog.decisionRecord(id);
         result.integrity(new IntegrityCheck()
                 .recordIntact(record.map(r -> keys.chainDigest(r.prevDigest(), r.canonical()).equals(r.digest()))
@@ -229,6 +228,14 @@ class AuditController implements AuditApi {
         detail.put("state", analysis.getState().getValue());
         read(id.toString(), null, detail);
         return ResponseEntity.ok(analysis);
+    }
+
+    /** As JSON nodes, which are written as they are: the service's non-null rule would hide the unknown facts. */
+    private Map<String, Object> factsAsUsed(ScreeningFacts facts) {
+        Map<String, Object> used = new LinkedHashMap<>();
+        withNulls.valueToTree(screenings.factsAsUsed(facts)).fields()
+                .forEachRemaining(e -> used.put(e.getKey(), e.getValue()));
+        return used;
     }
 
     private void read(String subject, UUID decisionId, Map<String, Object> detail) {
