@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.refugio.audit.AuditLogDamagedException;
 import org.refugio.audit.InvalidCandidateException;
 import org.refugio.screening.InvalidFactsException;
@@ -75,6 +78,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
                         "Parameter '" + e.getName() + "' has an invalid value."),
                 List.of(Problems.fieldError(e.getName(), "invalid value")));
+    }
+
+    /** A query parameter outside the contract's bounds (the generated interfaces validate their parameters). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String parameter = "";
+            for (Path.Node node : v.getPropertyPath()) {
+                parameter = node.getName() == null ? parameter : node.getName();
+            }
+            errors.add(Problems.fieldError(parameter, v.getMessage()));
+        }
+        return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "A header or parameter is invalid."), errors);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

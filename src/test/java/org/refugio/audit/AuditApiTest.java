@@ -17,7 +17,6 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.refugio.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,6 +213,20 @@ class AuditApiTest extends ApiTest {
         assertThat(count("audit_log")).isEqualTo(records);
     }
 
+    @Test
+    void parametersOutsideTheContractAreProblemsNamingTheParameter() {
+        for (String path : new String[] {"/api/v1/audit/records?limit=0", "/api/v1/audit/decisions?size=1000",
+            "/api/v1/audit/verify?fromSeq=0", "/api/v1/audit/records?action=lower"}) {
+            Response response = get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().path("errors").get(0).path("pointer").asText())
+                    .isEqualTo(path.substring(path.indexOf('?') + 1, path.indexOf('=')));
+        }
+        assertThat(get("/api/v1/audit/decisions?status=MAYBE").status()).isEqualTo(400);
+        assertThat(get("/api/v1/audit/decisions?from=yesterday").status()).isEqualTo(400);
+    }
+
     record WorkflowEvent(String caseId, String route) implements Auditable {
         @Override
         public AuditEntry auditEntry() {
@@ -309,9 +322,5 @@ class AuditApiTest extends ApiTest {
             }
         }
         return rows;
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
     }
 }
