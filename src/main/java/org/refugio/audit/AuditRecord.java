@@ -44,6 +44,11 @@ public record AuditRecord(long seq, Instant recordedAt, String actor, String act
         return CanonicalJson.write(content);
     }
 
+    AuditRecord withDigest(String chainDigest) {
+        return new AuditRecord(seq, recordedAt, actor, action, subjectId, decisionId, rulesetVersion, rulesetSha256,
+                factsDigest, detail, keyId, prevDigest, chainDigest);
+    }
+
     /** The database keeps microseconds; the digest is computed over what it keeps. */
     static Instant storable(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);

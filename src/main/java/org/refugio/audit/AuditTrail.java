@@ -52,15 +52,14 @@ public class AuditTrail {
         AuditRecord unsigned = new AuditRecord(head.lastSeq() + 1, now, actor, entry.action(), entry.subjectId(),
                 entry.decisionId(), entry.rulesetVersion(), entry.rulesetSha256(), entry.factsDigest(), detail,
                 keys.keyId(), head.lastDigest(), null);
-        AuditRecord signed = new AuditRecord(unsigned.seq(), now, actor, entry.action(), entry.subjectId(),
-                entry.decisionId(), entry.rulesetVersion(), entry.rulesetSha256(), entry.factsDigest(), detail,
-                keys.keyId(), head.lastDigest(), keys.chainDigest(head.lastDigest(), unsigned.canonical()));
+        AuditRecord signed = unsigned.withDigest(keys.chainDigest(head.lastDigest(), unsigned.canonical()));
         log.append(signed);
         return signed;
     }
 
-    /** Records any published {@link Auditable} event, in the publisher's transaction. */
+    /** Records any published {@link Auditable} event, in the publisher's transaction (or a new one). */
     @EventListener
+    @Transactional
     public void on(Auditable event) {
         record(event.auditEntry());
     }

@@ -116,7 +116,10 @@ class ScreeningAudit {
         return criteria;
     }
 
-    /** victimizations/0 and admissibility/grounds/1 stay; family/maria becomes family/#2; anything else (LSC category names, named facts) is left out. */
+    /**
+     * victimizations/0 and admissibility/grounds/1 stay; family/maria becomes family/#2; anything else (LSC
+     * category names, named facts such as admissibility/ftoLinkedConduct) is left out.
+     */
     static String subject(String subject, Map<String, Integer> memberIndex) {
         if (subject == null) {
             return null;

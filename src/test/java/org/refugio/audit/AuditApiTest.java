@@ -249,6 +249,9 @@ class AuditApiTest extends ApiTest {
             tx.setRollbackOnly();
         });
         assertThat(count("audit_log")).as("a rolled-back change leaves no record").isEqualTo(before + 1);
+
+        events.publishEvent(new WorkflowEvent("case-3", "MEXICAN_PROVIDER"));
+        assertThat(count("audit_log")).as("without a transaction, the record gets its own").isEqualTo(before + 2);
         assertThat(get("/api/v1/audit/verify").json().path("verified").asBoolean()).isTrue();
     }
 
