@@ -126,7 +126,7 @@ public final class ImpactBenchmark {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     long n = done.get();
                     System.out.printf("engine alone, %d thread(s): %.0f decisions/s; per decision: parse %.0f µs,"
-                                    + " map %.0f µs, evaluate %.0f µs (CPU time per thread)%n", threads, n / elapsed,
+                                    + " map %.0f µs, evaluate %.0f µs (wall time per call)%n", threads, n / elapsed,
                             parse.get() / 1e3 / n, map.get() / 1e3 / n, evaluate.get() / 1e3 / n);
                 }
             }
