@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.refugio.api.AuditApi;
 import org.refugio.api.model.AuditDecision;
@@ -24,6 +26,7 @@ import org.refugio.api.model.IntegrityCheck;
 import org.refugio.api.model.KeptRuleset;
 import org.refugio.api.model.ProgramCode;
 import org.refugio.api.model.Replay;
+import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.api.model.Status;
 import org.refugio.problem.NotFoundException;
@@ -73,7 +76,6 @@ class AuditController implements AuditApi {
         this.screenings = screenings;
         this.rulesets = rulesets;
         this.json = json;
-        // An unknown fact is null, and auditors must see that it was unknown rather than not see it at all.
         this.withNulls = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
         this.maxExport = maxExport;
     }
@@ -102,10 +104,20 @@ class AuditController implements AuditApi {
         ScreeningService.Stored stored = screenings.stored(id)
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
+        List<String> redacted = new ArrayList<>();
+        Redaction redaction = new Redaction(familyIds(facts), redacted);
+        JsonNode received = json.valueToTree(facts);
+        redaction.facts(received, "/facts");
+        // An unknown fact is null, and auditors must see that it was unknown rather than not see it at all.
+        JsonNode used = withNulls.valueToTree(screenings.factsAsUsed(screenings.readFacts(stored.factsJson())));
+        redaction.facts(used, "/factsAsUsed");
+        ScreeningDecision decision = screenings.readDecision(stored.decisionJson());
+        redaction.decision(decision, "/decision");
         AuditDecision result = new AuditDecision()
-                .decision(screenings.readDecision(stored.decisionJson()))
-                .facts(facts)
-                .factsAsUsed(factsAsUsed(screenings.readFacts(stored.factsJson())));
+                .decision(decision)
+                .facts(fields(received))
+                .factsAsUsed(fields(used))
+                .redacted(redacted);
         var record = auditLog.decisionRecord(id);
         result.integrity(new IntegrityCheck()
                 .recordIntact(record.map(r -> keys.chainDigest(r.prevDigest(), r.canonical()).equals(r.digest()))
@@ -121,6 +133,20 @@ class AuditController implements AuditApi {
     @Override
     public ResponseEntity<Replay> replayDecision(UUID id) {
         Replay replay = replays.replay(id);
+        Redaction redaction = new Redaction(familyIds(screenings.readFacts(screenings.stored(id).orElseThrow().factsJson())),
+                new ArrayList<>());
+        redaction.decision(replay.getOriginal().getDecision(), "/original/decision");
+        redaction.decision(replay.getCurrent().getDecision(), "/current/decision");
+        for (var difference : replay.getDifferences()) {
+            if (difference.getProgram().startsWith(Replays.DERIVATIVE)) {
+                difference.setProgram(Replays.DERIVATIVE
+                        + redaction.position(difference.getProgram().substring(Replays.DERIVATIVE.length())));
+            }
+            for (var criterion : difference.getCriteria()) {
+                each(criterion.getBefore()).forEach(b -> b.setSubject(redaction.subject(b.getSubject())));
+                each(criterion.getAfter()).forEach(a -> a.setSubject(redaction.subject(a.getSubject())));
+            }
+        }
         Map<String, Object> detail = operation("replayDecision");
         detail.put("originalSha256", replay.getOriginal().getRuleset().getSha256());
         detail.put("currentSha256", replay.getCurrent().getRuleset().getSha256());
@@ -231,11 +257,19 @@ class AuditController implements AuditApi {
     }
 
     /** As JSON nodes, which are written as they are: the service's non-null rule would hide the unknown facts. */
-    private Map<String, Object> factsAsUsed(ScreeningFacts facts) {
-        Map<String, Object> used = new LinkedHashMap<>();
-        withNulls.valueToTree(screenings.factsAsUsed(facts)).fields()
-                .forEachRemaining(e -> used.put(e.getKey(), e.getValue()));
-        return used;
+    private static Map<String, Object> fields(JsonNode tree) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        tree.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        return fields;
+    }
+
+    private static List<String> familyIds(ScreeningFacts facts) {
+        return facts.getFamily() == null ? List.of()
+                : facts.getFamily().stream().map(org.refugio.api.model.FamilyMember::getId).toList();
+    }
+
+    private static <T> List<T> each(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private void read(String subject, UUID decisionId, Map<String, Object> detail) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *                       {@code CASEWORKER_OVERRIDE}, {@code PROVIDER_RESPONSE}
  * @param subjectId      opaque id of the case or decision the event is about
  * @param decisionId     the screening decision concerned, if any
- * @param actor          who acted; null = the actor of the current request ({@link CurrentActor})
+ * @param actor          who acted; null = the authenticated actor of the current request, "system" outside one
  * @param rulesetVersion ruleset the event depended on, if any (with rulesetSha256)
  * @param rulesetSha256  content hash of that ruleset; must be a kept ruleset version
  * @param factsDigest    keyed digest of input facts ({@link AuditTrail#digest(String)}), if any
@@ -32,6 +32,9 @@ public record AuditEntry(String action, String subjectId, UUID decisionId, Strin
         Objects.requireNonNull(action, "action");
         if (!ACTION.matcher(action).matches()) {
             throw new IllegalArgumentException("audit action must be an upper-case code: " + action);
+        }
+        if (actor != null && (actor.isBlank() || actor.length() > 128)) {
+            throw new IllegalArgumentException("audit actors are ids of at most 128 characters");
         }
         if (subjectId != null && subjectId.length() > 128) {
             throw new IllegalArgumentException("audit subject ids are limited to 128 characters");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.refugio.ruleset.Rulesets;
+import org.refugio.security.CurrentActor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,7 @@ public class AuditTrail {
     @Transactional
     public AuditRecord record(AuditEntry entry) {
         String detail = CanonicalJson.write(entry.detail());
-        String actor = entry.actor() != null ? entry.actor() : actors.current();
+        String actor = entry.actor() != null ? entry.actor() : actors.get().id();
         if (entry.rulesetSha256() != null) {
             rulesets.keep(entry.rulesetSha256());
         }

@@ -38,6 +38,7 @@ import org.springframework.stereotype.Service;
 @Service
 class Replays {
 
+    static final String DERIVATIVE = "DERIVATIVE:";
     private static final int MAX_MISMATCHES = 100;
 
     private final ScreeningService screenings;
@@ -134,7 +135,7 @@ class Replays {
         each(after.getDerivatives()).forEach(d -> afterRelatives.put(d.getMemberId(), d));
         for (DerivativeResult b : each(before.getDerivatives())) {
             DerivativeResult a = afterRelatives.get(b.getMemberId());
-            add(out, "DERIVATIVE:" + b.getMemberId(), derivativeStatus(b), a == null ? null : derivativeStatus(a),
+            add(out, DERIVATIVE + b.getMemberId(), derivativeStatus(b), a == null ? null : derivativeStatus(a),
                     derivativeCriteria(b), a == null ? null : derivativeCriteria(a));
         }
         LegalAidReferral rb = before.getLegalAidReferral();

@@ -41,6 +41,7 @@ class ScreeningAudit {
         ScreeningDecision decision = event.decision();
         trail.record(AuditEntry.of(ACTION, decision.getId().toString())
                 .withDecision(decision.getId())
+                .withActor(event.actor())
                 .withRuleset(decision.getRuleset().getVersion(), decision.getRuleset().getSha256())
                 .withFactsDigest(trail.digest(event.factsJson()))
                 .withDetail(detail(decision, event.facts(), trail.digest(event.decisionJson()))));

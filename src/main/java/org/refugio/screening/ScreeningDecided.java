@@ -11,6 +11,7 @@ import org.refugio.api.model.ScreeningFacts;
  * @param facts        the facts as stored (asOfDate filled in)
  * @param factsJson    the stored text of the facts
  * @param decisionJson the stored text of the decision
+ * @param actor        who asked for the screening (user or client id)
  */
 public record ScreeningDecided(ScreeningDecision decision, ScreeningFacts facts, String factsJson,
-                               String decisionJson) { }
+                               String decisionJson, String actor) { }

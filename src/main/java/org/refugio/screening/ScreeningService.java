@@ -69,7 +69,7 @@ public class ScreeningService {
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
                         .toList(),
                 rulesFired(decision));
-        events.publishEvent(new ScreeningDecided(decision, recorded, factsJson, decisionJson));
+        events.publishEvent(new ScreeningDecided(decision, recorded, factsJson, decisionJson, actor.id()));
         return decision;
     }
 

@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
+import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
+import org.refugio.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +32,7 @@ class AuditApiTest extends ApiTest {
              "person": {"ageEstimate": 34, "citizenship": "NONCITIZEN", "nationality": "HN",
                         "immigrationStatus": "PAROLE",
                         "currentLocation": {"country": "US", "usState": "TX", "city": "Brownsville-Secret-Street"}},
-             "family": [{"id": "Maria-Lopez-Daughter", "relationship": "CHILD", "age": 9}],
+             "family": [{"id": "Maria-Lopez-Daughter", "relationship": "CHILD", "dateOfBirth": "2017-05-01"}],
              "victimizations": [{"kind": "LABOR", "actions": ["OBTAIN"], "means": ["THREATS"],
                                  "purposes": ["DEBT_BONDAGE"], "startDate": "2025-01-01",
                                  "places": [{"country": "US", "usState": "TX", "city": "Harlingen-Farm-Road"}],
@@ -48,7 +50,7 @@ class AuditApiTest extends ApiTest {
 
     @Test
     void aScreeningLeavesARecordWithRulesCitationsTagsAndOutcomeButNoPersonalData() throws Exception {
-        Response made = post("/api/v1/screenings", WITH_PERSONAL_DATA, "X-Actor", "caseworker-12");
+        Response made = post("/api/v1/screenings", WITH_PERSONAL_DATA, "Authorization", TestTokens.bearer("caseworker-12", Role.CASEWORKER));
         String id = made.json().path("id").asText();
 
         Map<String, Object> record = jdbc.queryForMap("select * from audit_log where action = 'SCREENING_DECIDED'"
@@ -80,7 +82,7 @@ class AuditApiTest extends ApiTest {
         String blank = post("/api/v1/screenings", "{}").json().path("id").asText();
         String range = "from=" + start + "&to=" + Instant.now().plusSeconds(1);
 
-        JsonNode all = get("/api/v1/audit/decisions?" + range, "X-Actor", "auditor-9").json();
+        JsonNode all = get("/api/v1/audit/decisions?" + range, "Authorization", TestTokens.bearer("auditor-9", Role.AUDITOR)).json();
         assertThat(ids(all)).containsExactly(blank, eligible);
         assertThat(all.path("totalItems").asLong()).isEqualTo(2);
         assertThat(all.path("items").get(0).path("programs")).hasSize(13);
@@ -112,7 +114,7 @@ class AuditApiTest extends ApiTest {
     void oneDecisionInFullHasTheFactsAsTheRulesReadThemAndEveryCriterionWithItsCitation() {
         String id = post("/api/v1/screenings", WITH_PERSONAL_DATA).json().path("id").asText();
 
-        JsonNode full = get("/api/v1/audit/decisions/" + id, "X-Actor", "auditor-3").json();
+        JsonNode full = get("/api/v1/audit/decisions/" + id, "Authorization", TestTokens.bearer("auditor-3", Role.AUDITOR)).json();
 
         assertThat(full.path("decision").path("id").asText()).isEqualTo(id);
         assertThat(full.path("facts").path("person").path("ageEstimate").asInt()).isEqualTo(34);
@@ -127,12 +129,28 @@ class AuditApiTest extends ApiTest {
                 assertThat(c.path("explanation").path("es").asText()).isNotBlank();
             }
         }
+        // Auditors read with personal identifiers redacted, and relatives by position.
+        assertThat(full.path("facts").path("family").get(0).path("dateOfBirth").asText()).isEqualTo("[redacted]");
+        assertThat(full.path("facts").path("family").get(0).path("id").asText()).isEqualTo("#0");
+        assertThat(full.path("facts").path("person").path("currentLocation").path("city").asText()).isEqualTo("[redacted]");
+        assertThat(full.path("factsAsUsed").path("family").get(0).path("id").asText()).isEqualTo("#0");
+        assertThat(full.path("factsAsUsed").path("family").get(0).path("eighteenthBirthday").asText()).isEqualTo("[redacted]");
+        assertThat(full.path("factsAsUsed").path("family").get(0).path("under21Now").asBoolean()).isTrue();
+        assertThat(full.path("decision").path("derivatives").get(0).path("memberId").asText()).isEqualTo("#0");
+        assertThat(full.path("redacted").toString()).contains("/facts/family/0/dateOfBirth", "/decision/derivatives/0/memberId");
+        String body = get("/api/v1/audit/decisions/" + id).body();
+        assertThat(body).doesNotContain("Maria", "Lopez", "Brownsville", "Harlingen", "2017-05-01");
         assertThat(full.path("integrity").path("recordIntact").asBoolean()).isTrue();
         assertThat(full.path("integrity").path("factsMatch").asBoolean()).isTrue();
         assertThat(full.path("integrity").path("decisionMatches").asBoolean()).isTrue();
         assertThat(full.path("record").path("action").asText()).isEqualTo("SCREENING_DECIDED");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'AUDIT_READ' and actor = 'auditor-3'"
                 + " and decision_id = cast(? as uuid)", Long.class, id)).isOne();
+
+        JsonNode replay = get("/api/v1/audit/decisions/" + id + "/replay").json();
+        assertThat(replay.path("original").path("decision").path("derivatives").get(0).path("memberId").asText())
+                .isEqualTo("#0");
+        assertThat(replay.toString()).doesNotContain("Maria");
     }
 
     @Test
@@ -143,7 +161,7 @@ class AuditApiTest extends ApiTest {
             "/api/v1/audit/export?from=" + Instant.now().minusSeconds(5), "/api/v1/audit/rulesets"};
         for (String path : reads) {
             long before = count("audit_log");
-            Response response = get(path, "X-Actor", "auditor-5");
+            Response response = get(path, "Authorization", TestTokens.bearer("auditor-5", Role.AUDITOR));
             assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
             Map<String, Object> last = jdbc.queryForMap("select actor, action, detail from audit_log order by seq desc limit 1");
             assertThat(count("audit_log")).as(path).isEqualTo(before + 1);
@@ -196,21 +214,6 @@ class AuditApiTest extends ApiTest {
                     (row.get(10) + "\n" + canonical).getBytes(StandardCharsets.UTF_8)));
             assertThat(digest).as("record " + row.get(0)).isEqualTo(row.get(11));
         }
-    }
-
-    @Test
-    void anInvalidActorIsRefusedAndRollsTheDecisionBack() {
-        long decisions = count("screening_decision");
-        long records = count("audit_log");
-
-        Response response = post("/api/v1/screenings", "{}", "X-Actor", "<script>");
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(count("screening_decision")).isEqualTo(decisions);
-        assertThat(count("screening_program_outcome")).isEqualTo(jdbc.queryForObject(
-                "select count(*) from screening_program_outcome", Long.class));
-        assertThat(count("audit_log")).isEqualTo(records);
     }
 
     @Test

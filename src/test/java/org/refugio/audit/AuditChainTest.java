@@ -15,7 +15,9 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
+import org.refugio.support.TestTokens;
 import org.refugio.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -229,7 +231,7 @@ class AuditChainTest extends ApiTest {
     }
 
     private JsonNode verify(String query) {
-        Response response = get("/api/v1/audit/verify" + query, "X-Actor", "auditor-1");
+        Response response = get("/api/v1/audit/verify" + query, "Authorization", TestTokens.bearer("auditor-1", Role.AUDITOR));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

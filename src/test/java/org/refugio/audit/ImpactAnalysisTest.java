@@ -26,7 +26,10 @@ import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.RulesetFiles;
 import org.refugio.scenarios.Scenario;
 import org.refugio.screening.ScreeningService;
+import org.refugio.security.Actor;
+import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
+import org.refugio.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ImpactAnalysisTest extends ApiTest {
 
     static final Path CANDIDATE_ROOT = createRoot();
+    static final Actor GENERATOR = new Actor("test-generator", java.util.Set.of(Role.CASEWORKER));
 
     @DynamicPropertySource
     static void candidateRoot(DynamicPropertyRegistry registry) {
@@ -62,7 +66,7 @@ class ImpactAnalysisTest extends ApiTest {
             if (i >= scenarios.size()) {
                 removeSomeFacts(facts, random);
             }
-            screenings.screen(JSON.treeToValue(facts, ScreeningFacts.class));
+            screenings.screen(JSON.treeToValue(facts, ScreeningFacts.class), GENERATOR);
         }
         to = Instant.now().plusMillis(1);
     }
@@ -79,7 +83,7 @@ class ImpactAnalysisTest extends ApiTest {
                                 .put("ruleset.properties", ChangedRules.changedVersionProperties("2026.12.0-candidate"))))
                 .toString();
 
-        Response started = post("/api/v1/audit/impact-analyses", body, "X-Actor", "auditor-7");
+        Response started = post("/api/v1/audit/impact-analyses", body, "Authorization", TestTokens.bearer("auditor-7", Role.AUDITOR));
 
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(started.json().path("candidate").path("sha256").asText()).isEqualTo(candidateFiles.sha256());

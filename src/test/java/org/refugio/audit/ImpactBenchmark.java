@@ -23,6 +23,8 @@ import org.refugio.ruleset.Rulesets;
 import org.refugio.scenarios.Scenario;
 import org.refugio.screening.FactsMapper;
 import org.refugio.screening.ScreeningService;
+import org.refugio.security.Actor;
+import org.refugio.security.Role;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +48,7 @@ public final class ImpactBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefugioApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--refugio.security.demo-users.enabled=false",
                         "--logging.level.root=WARN")) {
             ScreeningService screenings = app.getBean(ScreeningService.class);
             Ruleset ruleset = app.getBean(Rulesets.class).current();
@@ -153,7 +156,7 @@ public final class ImpactBenchmark {
                 int first = t;
                 running.add(pool.submit(() -> {
                     for (int i = first; i < facts.size(); i += threads) {
-                        screenings.screen(read(json, facts.get(i)));
+                        screenings.screen(read(json, facts.get(i)), new Actor("benchmark", java.util.Set.of(Role.CASEWORKER)));
                     }
                     return null;
                 }));

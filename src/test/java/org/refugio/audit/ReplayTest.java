@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.refugio.RefugioApplication;
 import org.refugio.ruleset.RulesetFiles;
+import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
+import org.refugio.support.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,19 +39,23 @@ class ReplayTest extends ApiTest {
                         "--refugio.rules.directory=" + dir,
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""))) {
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                        "--refugio.security.demo-users.enabled=false",
+                        "--refugio.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                        "--refugio.security.jwt.issuer=" + TestTokens.ISSUER,
+                        "--refugio.security.jwt.audience=" + TestTokens.AUDIENCE)) {
             int oldPort = ((ServletWebServerApplicationContext) oldService).getWebServer().getPort();
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + oldPort
                             + "/api/v1/screenings"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ChangedRules.GUATEMALAN_IN_TEXAS))
-                    .header("Content-Type", "application/json").header("X-Actor", "caseworker-7");
+                    .header("Content-Type", "application/json").header("Authorization", TestTokens.bearer("caseworker-7", Role.CASEWORKER));
             Response made = send(request);
             assertThat(made.status()).as(made.body()).isEqualTo(201);
             assertThat(made.json().path("ruleset").path("sha256").asText()).isEqualTo(old.sha256());
             decisionId = made.json().path("id").asText();
         }
 
-        Response response = get("/api/v1/audit/decisions/" + decisionId + "/replay", "X-Actor", "auditor-2");
+        Response response = get("/api/v1/audit/decisions/" + decisionId + "/replay", "Authorization", TestTokens.bearer("auditor-2", Role.AUDITOR));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode replay = response.json();
