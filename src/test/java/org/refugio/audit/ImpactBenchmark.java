@@ -25,7 +25,6 @@ import org.refugio.screening.FactsMapper;
 import org.refugio.screening.ScreeningService;
 import org.refugio.security.Actor;
 import org.refugio.security.Role;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +45,8 @@ public final class ImpactBenchmark {
         System.out.printf("machine: %d cores, Java %s, max heap %d MB%n", cores, System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefugioApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                .logStartupInfo(false)
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--refugio.security.demo-users.enabled=false",
                         "--logging.level.root=WARN")) {
             ScreeningService screenings = app.getBean(ScreeningService.class);
