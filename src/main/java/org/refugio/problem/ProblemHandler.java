@@ -9,8 +9,17 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.refugio.audit.AuditLogDamagedException;
+import org.refugio.audit.InvalidCandidateException;
 import org.refugio.screening.InvalidFactsException;
 import org.slf4j.Logger;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +54,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Invalid facts", "Some facts break the rules of the fact model; nothing was stored."), errors);
     }
 
+    @ExceptionHandler(InvalidCandidateException.class)
+    ProblemDetail invalidCandidate(InvalidCandidateException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_RULESET, "Invalid candidate ruleset",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(AuditLogDamagedException.class)
+    ProblemDetail auditLogDamaged(AuditLogDamagedException e) {
+        log.error("Refusing to write: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.AUDIT_LOG_DAMAGED, "Audit log damaged",
+                "The audit log holds a record the service did not write, so nothing can be recorded or stored until"
+                        + " it is investigated (GET /api/v1/audit/verify names the record).");
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
@@ -75,17 +98,64 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Problems.fieldError(e.getName(), "invalid value")));
     }
 
+    /** A query parameter outside the contract's bounds (the generated interfaces validate their parameters). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String parameter = "";
+            for (Path.Node node : v.getPropertyPath()) {
+                parameter = node.getName() == null ? parameter : node.getName();
+            }
+            errors.add(Problems.fieldError(parameter, v.getMessage()));
+        }
+        return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "A header or parameter is invalid."), errors);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
                 "A header or parameter has an invalid value.");
     }
 
+    /** The database is unreachable: a clean 503 the client can retry, never a 500, and nothing half-written. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+        TransientDataAccessException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service unavailable",
+                        "The database cannot be reached; nothing was stored. Retry shortly."));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            return databaseUnavailable(e);
+        }
         logWithoutContent(e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.SERVER_ERROR, "Server error",
-                "The request could not be completed; nothing was stored.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                Problems.SERVER_ERROR, "Server error", "The request could not be completed; nothing was stored."));
+    }
+
+    /**
+     * A connection lost in the middle of a transaction surfaces as a failed rollback or commit
+     * (TransactionSystemException); SQL state class 08 says the connection, not the request, failed.
+     */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException) {
+                // Commit or rollback itself failed: the transaction system, not the request, is at fault.
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

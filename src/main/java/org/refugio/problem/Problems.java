@@ -12,11 +12,14 @@ public final class Problems {
 
     public static final String INVALID_REQUEST = "urn:problem-type:refugio:invalid-request";
     public static final String INVALID_FACTS = "urn:problem-type:refugio:invalid-facts";
+    public static final String INVALID_RULESET = "urn:problem-type:refugio:invalid-ruleset";
+    public static final String AUDIT_LOG_DAMAGED = "urn:problem-type:refugio:audit-log-damaged";
     public static final String NOT_FOUND = "urn:problem-type:refugio:not-found";
     public static final String CONFLICT = "urn:problem-type:refugio:conflict";
     public static final String UNPROCESSABLE = "urn:problem-type:refugio:request-refused";
     public static final String TOO_LARGE = "urn:problem-type:refugio:payload-too-large";
     public static final String SERVER_ERROR = "urn:problem-type:refugio:server-error";
+    public static final String UNAVAILABLE = "urn:problem-type:refugio:service-unavailable";
     public static final String UNAUTHORIZED = "urn:problem-type:refugio:unauthorized";
     public static final String FORBIDDEN = "urn:problem-type:refugio:forbidden";
     public static final String IDEMPOTENCY_MISMATCH = "urn:problem-type:refugio:idempotency-key-reused";

@@ -25,7 +25,7 @@ class ScreeningRepository {
 
     void insert(UUID id, java.time.Instant decidedAt, java.time.LocalDate asOf, String rulesetVersion,
                 String rulesetSha256, String createdBy, String factsJson, String decisionJson,
-                List<ProgramRow> programs) {
+                List<ProgramRow> programs, java.util.Collection<String> rulesFired) {
         jdbc.update("insert into screening_decision (id, decided_at, as_of_date, ruleset_version, ruleset_sha256,"
                         + " created_by, facts, decision) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, createdBy, factsJson, decisionJson);
@@ -34,6 +34,12 @@ class ScreeningRepository {
                     ps.setObject(1, id);
                     ps.setString(2, row.program());
                     ps.setString(3, row.status());
+                });
+        List<String> rules = List.copyOf(rulesFired);
+        jdbc.batchUpdate("insert into screening_rule_fired (decision_id, rule_id) values (?, ?)",
+                rules, rules.size(), (ps, rule) -> {
+                    ps.setObject(1, id);
+                    ps.setString(2, rule);
                 });
     }
 

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.refugio.api.model.CriterionResult;
+import org.refugio.api.model.DerivativeClassResult;
+import org.refugio.api.model.DerivativeResult;
+import org.refugio.api.model.ProgramResult;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.eligibility.Evaluation;
@@ -15,6 +20,7 @@ import org.refugio.eligibility.facts.CaseFacts;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.Rulesets;
 import org.refugio.security.Actor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +35,27 @@ public class ScreeningService {
     private final ScreeningRepository repository;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public ScreeningService(Rulesets rulesets, ScreeningRepository repository, ObjectMapper json, Clock clock) {
+    public ScreeningService(Rulesets rulesets, ScreeningRepository repository, ObjectMapper json, Clock clock,
+                            ApplicationEventPublisher events) {
         this.rulesets = rulesets;
         this.repository = repository;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A stored decision with the facts that made it (asOfDate filled in) and the facts as the rules read them. */
     public record Screened(ScreeningDecision decision, ScreeningFacts facts, CaseFacts caseFacts) { }
 
+    /** A stored decision as the database holds it: the texts are what the audit digests were computed over. */
+    public record Stored(UUID id, String factsJson, String decisionJson, String rulesetVersion, String rulesetSha256) { }
+
     /**
+     * Decides and stores. The {@link ScreeningDecided} event is handled (by the audit trail) inside this
+     * transaction, so a decision is never stored without its audit record.
+     *
      * @throws InvalidFactsException when a fact breaks the fact model; nothing is stored then
      */
     @Transactional
@@ -52,19 +67,19 @@ public class ScreeningService {
     @Transactional
     public Screened screenAndKeep(ScreeningFacts facts, Actor actor) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
-        CaseFacts caseFacts = FactsMapper.map(facts, asOf);
-        Ruleset ruleset = rulesets.current();
-        Evaluation evaluation = ruleset.engine().evaluate(caseFacts);
-        UUID id = UUID.randomUUID();
-        Instant decidedAt = clock.instant();
-        ScreeningDecision decision = DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
         ScreeningFacts recorded = facts.asOfDate(asOf);
-        repository.insert(id, decidedAt, asOf, ruleset.version(), ruleset.sha256(), actor.id(), write(recorded),
-                write(decision),
+        Ruleset ruleset = rulesets.current();
+        ScreeningDecision decision = decide(UUID.randomUUID(), clock.instant(), recorded, ruleset);
+        String factsJson = write(recorded);
+        String decisionJson = write(decision);
+        repository.insert(decision.getId(), decision.getDecidedAt().toInstant(), asOf, ruleset.version(),
+                ruleset.sha256(), actor.id(), factsJson, decisionJson,
                 decision.getPrograms().stream()
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
-                        .toList());
-        return new Screened(decision, recorded, caseFacts);
+                        .toList(),
+                rulesFired(decision));
+        events.publishEvent(new ScreeningDecided(decision, recorded, factsJson, decisionJson, actor.id()));
+        return new Screened(decision, recorded, factsAsUsed(recorded));
     }
 
     /** A stored decision with its facts, e.g. for a case that adopts an earlier screening (seen as {@code find}). */
@@ -72,10 +87,9 @@ public class ScreeningService {
         return repository.find(id)
                 .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
                 .map(stored -> {
-            ScreeningFacts facts = read(stored.factsJson(), ScreeningFacts.class);
-            return new Screened(read(stored.decisionJson(), ScreeningDecision.class), facts,
-                    FactsMapper.map(facts, facts.getAsOfDate()));
-        });
+                    ScreeningFacts facts = readFacts(stored.factsJson());
+                    return new Screened(read(stored.decisionJson()), facts, factsAsUsed(facts));
+                });
     }
 
     /**
@@ -87,17 +101,78 @@ public class ScreeningService {
         FactsMapper.map(facts, LocalDate.now(clock));
     }
 
+    /**
+     * The decision a ruleset makes on stored facts, without storing anything: what screen() stores, and what a
+     * replay recomputes with the ruleset of the day.
+     *
+     * @param facts facts carrying their asOfDate, as stored
+     */
+    public ScreeningDecision decide(UUID id, Instant decidedAt, ScreeningFacts facts, Ruleset ruleset) {
+        LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
+        Evaluation evaluation = ruleset.engine().evaluate(FactsMapper.map(facts, asOf));
+        return DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
+    }
+
     /** A stored decision, if this actor may see it: an intake system sees only what it created. */
     public Optional<ScreeningDecision> find(UUID id, Actor actor) {
         return repository.find(id)
                 .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
-                .map(stored -> read(stored.decisionJson(), ScreeningDecision.class));
+                .map(stored -> read(stored.decisionJson()));
     }
 
     /** Evaluates without storing anything: for benchmarks and for what-if checks. */
     public Evaluation evaluate(ScreeningFacts facts) {
+        return evaluate(facts, rulesets.current());
+    }
+
+    /** Evaluates stored facts with any ruleset, without explanations: the fast path of impact analyses. */
+    public Evaluation evaluate(ScreeningFacts facts, Ruleset ruleset) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
-        return rulesets.current().engine().evaluate(FactsMapper.map(facts, asOf));
+        return ruleset.engine().evaluate(FactsMapper.map(facts, asOf));
+    }
+
+    /** The facts the rules read, derived from stored facts exactly as for the decision. */
+    public CaseFacts factsAsUsed(ScreeningFacts facts) {
+        return FactsMapper.map(facts, FactsMapper.asOfDate(facts, LocalDate.now(clock)));
+    }
+
+    public Optional<Stored> stored(UUID id) {
+        return repository.find(id).map(d -> new Stored(d.id(), d.factsJson(), d.decisionJson(), d.rulesetVersion(),
+                d.rulesetSha256()));
+    }
+
+    public ScreeningFacts readFacts(String stored) {
+        try {
+            return json.readValue(stored, ScreeningFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored facts could not be read", e);
+        }
+    }
+
+    public ScreeningDecision readDecision(String stored) {
+        return read(stored);
+    }
+
+    /** Every rule ID that decided a criterion, a relative's class or the referral. */
+    static TreeSet<String> rulesFired(ScreeningDecision decision) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (ProgramResult p : each(decision.getPrograms())) {
+            each(p.getCriteria()).stream().map(CriterionResult::getRuleId).forEach(ids::add);
+        }
+        for (DerivativeResult d : each(decision.getDerivatives())) {
+            each(d.getCriteria()).stream().map(CriterionResult::getRuleId).forEach(ids::add);
+            for (DerivativeClassResult c : each(d.getClassesConsidered())) {
+                each(c.getCriteria()).stream().map(CriterionResult::getRuleId).forEach(ids::add);
+            }
+        }
+        if (decision.getLegalAidReferral() != null) {
+            ids.addAll(each(decision.getLegalAidReferral().getRuleIds()));
+        }
+        return ids;
+    }
+
+    private static <T> java.util.List<T> each(java.util.List<T> list) {
+        return list == null ? java.util.List.of() : list;
     }
 
     private String write(Object value) {
@@ -108,9 +183,9 @@ public class ScreeningService {
         }
     }
 
-    private <T> T read(String stored, Class<T> type) {
+    private ScreeningDecision read(String stored) {
         try {
-            return json.readValue(stored, type);
+            return json.readValue(stored, ScreeningDecision.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored decision could not be read", e);
         }

@@ -1,6 +1,7 @@
 package org.refugio.security;
 
 import static org.refugio.security.Role.ADMIN;
+import static org.refugio.security.Role.AUDITOR;
 import static org.refugio.security.Role.CASEWORKER;
 import static org.refugio.security.Role.INTAKE;
 import static org.refugio.security.Role.SUPERVISOR;
@@ -47,7 +48,12 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/api/v1/providers", List.of(ADMIN)),
             new Rule(HttpMethod.PUT, "/api/v1/providers/*", List.of(ADMIN)),
             new Rule(HttpMethod.DELETE, "/api/v1/providers/*", List.of(ADMIN)),
-            new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)));
+            new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)),
+            // Only exists with the "bench" profile (the load benchmark's ceiling).
+            new Rule(HttpMethod.POST, "/bench/echo", SCREENERS),
+            // The auditor trail: reads, replays and impact analyses change no decision; every call is logged.
+            new Rule(HttpMethod.GET, "/api/v1/audit/**", List.of(AUDITOR)),
+            new Rule(HttpMethod.POST, "/api/v1/audit/impact-analyses", List.of(AUDITOR)));
 
     /** Paths anyone may read: the contract, its documentation, liveness. */
     public static final String[] PUBLIC_PATHS = {

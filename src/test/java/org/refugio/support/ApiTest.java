@@ -1,124 +1,33 @@
 package org.refugio.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A test that talks to the running application over real HTTP, backed by the database of {@link TestDatabase}.
- * Every subclass shares one application context.
+ * A test that talks to the running application over real HTTP, backed by the database of {@link TestDatabase}
+ * and trusting the test identity provider of {@link TestTokens}. Every subclass shares one application context.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ApiTest {
+public abstract class ApiTest extends HttpTest {
 
-    protected static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
+    /** The operators' console password: not the embedded default's published one, refused next to PostgreSQL. */
+    public static final String OPERATOR_PASSWORD = java.util.UUID.randomUUID().toString();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        tokens(registry);
+    }
+
+    /** The application trusts the test identity provider, as a deployment trusts its own. */
+    public static void tokens(DynamicPropertyRegistry registry) {
         registry.add("refugio.security.demo-users.enabled", () -> "false");
         registry.add("refugio.security.jwt.public-key-location", TestTokens::publicKeyLocation);
         registry.add("refugio.security.jwt.issuer", () -> TestTokens.ISSUER);
         registry.add("refugio.security.jwt.audience", () -> TestTokens.AUDIENCE);
         registry.add("camunda.bpm.admin-user.password", () -> OPERATOR_PASSWORD);
-    }
-
-    /** Not the embedded default's published one, which is refused next to PostgreSQL. */
-    public static final String OPERATOR_PASSWORD = java.util.UUID.randomUUID().toString();
-
-    public record Response(int status, Map<String, String> headers, String body) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
-        public String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
-
-    protected Response post(String path, String body, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"), headers);
-    }
-
-    protected Response post(String path, JsonNode body, String... headers) {
-        return post(path, body.toString(), headers);
-    }
-
-    protected Response put(String path, JsonNode body, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .header("Content-Type", "application/json"), headers);
-    }
-
-    protected Response delete(String path, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
-    }
-
-    protected Response get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
-    }
-
-    /** Sends as a tester with every role, unless the headers carry their own Authorization ("" = none). */
-    protected Response send(HttpRequest.Builder request, String... headers) {
-        boolean ownAuthorization = false;
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            if (headers[i].equalsIgnoreCase("Authorization")) {
-                ownAuthorization = true;
-                if (headers[i + 1].isEmpty()) {
-                    continue;
-                }
-            }
-            request.header(headers[i], headers[i + 1]);
-        }
-        if (!ownAuthorization) {
-            request.header("Authorization", TestTokens.everyRole());
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, String> flat = new LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(), String.join(",", v)));
-            return new Response(response.statusCode(), flat, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    protected long count(String table) {
-        Long n = jdbc.queryForObject("select count(*) from " + table, Long.class);
-        return n == null ? 0 : n;
     }
 }

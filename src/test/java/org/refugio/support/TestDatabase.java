@@ -46,6 +46,23 @@ public final class TestDatabase {
         return (url != null && !url.isBlank()) || dockerAvailable();
     }
 
+    /** host, port and database of the PostgreSQL the tests use, or null on H2. */
+    public static String[] postgresAddress() {
+        String url = System.getenv(URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(url);
+            if (m.matches()) {
+                return new String[] {m.group(1), m.group(2) == null ? "5432" : m.group(2), m.group(3)};
+            }
+        }
+        if (container != null) {
+            return new String[] {container.getHost(), String.valueOf(container.getFirstMappedPort()),
+                container.getDatabaseName()};
+        }
+        return null;
+    }
+
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();

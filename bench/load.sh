@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 6): the packaged service on PostgreSQL, driven by wrk from a second process.
+#   bench/load.sh [seconds] [connections]
+# Measures screenings over REST (every decision persisted), an echo endpoint of the same payload size as the
+# ceiling of this stack, and cases opened to their first wait state. Prints a Markdown table for BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_RUN=${1:-30}
+CONNECTIONS=${2:-64}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+DB=${REFUGIO_BENCH_DB:-refugio_bench}
+PORT=${REFUGIO_BENCH_PORT:-18080}
+WORK=$(mktemp -d)
+trap 'kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+ls target/refugio-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
+JAR=$(ls target/refugio-*.jar | grep -v plain | head -1)
+
+pg_isready -h "$PGHOST" -p "$PGPORT" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+dropdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$DB"
+createdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$DB"
+
+# A signing key of our own, and a token as an identity provider would issue it.
+openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
+openssl rsa -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem" 2>/dev/null
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+PAYLOAD=$(printf '{"sub":"load-generator","iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":["INTAKE","CASEWORKER"]}' \
+  $(( $(date +%s) + 7200 )) | b64url)
+SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
+TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
+
+java ${REFUGIO_BENCH_JVM:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=bench --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
+  --refugio.security.demo-users.enabled=false \
+  --refugio.security.jwt.public-key-location="file:$WORK/pub.pem" \
+  --refugio.security.jwt.issuer=https://idp.bench --refugio.security.jwt.audience=refugio \
+  > "$WORK/service.log" 2>&1 &
+echo $! > "$WORK/pid"
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail -50 "$WORK/service.log"; exit 1; }
+
+python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['facts']))" \
+  src/test/resources/scenarios/public/01-juan-debt-bondage-farm-labor.json > "$WORK/facts.json"
+RESPONSE_BYTES=$(curl -s -o "$WORK/one.json" -w '%{size_download}' -X POST "http://127.0.0.1:$PORT/api/v1/screenings" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$WORK/facts.json")
+cat > "$WORK/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open(os.getenv("BODY_FILE"), "r"); wrk.body = f:read("*a"); f:close()
+LUA
+
+run() { # name path seconds
+  BODY_FILE="$WORK/facts.json" wrk -t2 -c"$CONNECTIONS" -d"$3"s --latency -s "$WORK/post.lua" \
+    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$2" > "$WORK/$1.txt" 2>&1
+}
+
+run warm-screening /api/v1/screenings 15
+run screening /api/v1/screenings "$SECONDS_PER_RUN"
+RSS_KB=$(ps -o rss= -p "$(cat "$WORK/pid")" | tr -d ' ')
+run warm-echo "/bench/echo?responseBytes=$RESPONSE_BYTES" 10
+run echo "/bench/echo?responseBytes=$RESPONSE_BYTES" "$SECONDS_PER_RUN"
+if curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/cases" -H "Authorization: Bearer $TOKEN" \
+     -H 'Content-Type: application/json' --data "{\"facts\":$(cat "$WORK/facts.json")}" | grep -q '^20'; then
+  cat > "$WORK/case.json" <<EOF
+{"facts":$(cat "$WORK/facts.json")}
+EOF
+  BODY_FILE="$WORK/case.json" wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/post.lua" -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$PORT/api/v1/cases" > "$WORK/warm-cases.txt" 2>&1
+  BODY_FILE="$WORK/case.json" wrk -t2 -c"$CONNECTIONS" -d"$SECONDS_PER_RUN"s --latency -s "$WORK/post.lua" \
+    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/cases" > "$WORK/cases.txt" 2>&1
+fi
+STORED=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -tAc "select count(*) from screening_decision")
+
+python3 - "$WORK" "$RESPONSE_BYTES" "$RSS_KB" "$STORED" "$CONNECTIONS" "$SECONDS_PER_RUN" <<'PY'
+import re, sys, os
+work, size, rss, stored, conns, secs = sys.argv[1:]
+def parse(name):
+    path = os.path.join(work, name + ".txt")
+    if not os.path.exists(path):
+        return None
+    text = open(path).read()
+    unit = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    lat = {p: float(v) * unit[u] for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)", text, re.M)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    total = int(re.search(r"(\d+) requests in", text).group(1))
+    non2xx = int((re.search(r"Non-2xx or 3xx responses: (\d+)", text) or [0, 0])[1])
+    errors = re.search(r"Socket errors: (.*)", text)
+    return dict(rps=rps, p50=lat.get("50"), p99=lat.get("99"), total=total, non2xx=non2xx,
+                errors=errors.group(1) if errors else "none")
+s, e, c = parse("screening"), parse("echo"), parse("cases")
+w = parse("warm-screening")
+print(f"| run | requests/s | p50 ms | p99 ms | requests | non-2xx | socket errors |")
+print(f"|---|---:|---:|---:|---:|---:|---|")
+for name, r in (("screenings (persisted)", s), ("echo, same payload", e), ("cases to first wait state", c)):
+    if r:
+        print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['total']} | {r['non2xx']} | {r['errors']} |")
+print()
+print(f"- {conns} connections, {secs} s per run, response {size} bytes; ratio screenings/echo = {s['rps'] / e['rps']:.2f}")
+print(f"- resident memory after the screening run: {int(rss) // 1024} MiB")
+acknowledged = s['total'] - s['non2xx'] + w['total'] - w['non2xx'] + 1
+print(f"- screening_decision rows: {stored}; 2xx screenings sent (warm-up + run + probe): {acknowledged}")
+PY
