@@ -48,6 +48,7 @@ public final class ImpactBenchmark {
                 .logStartupInfo(false)
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--refugio.security.demo-users.enabled=false",
+                        "--camunda.bpm.admin-user.password=" + java.util.UUID.randomUUID(),
                         "--logging.level.root=WARN")) {
             ScreeningService screenings = app.getBean(ScreeningService.class);
             Ruleset ruleset = app.getBean(Rulesets.class).current();

@@ -43,7 +43,10 @@ class ReplayTest extends ApiTest {
                         "--refugio.security.demo-users.enabled=false",
                         "--refugio.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
                         "--refugio.security.jwt.issuer=" + TestTokens.ISSUER,
-                        "--refugio.security.jwt.audience=" + TestTokens.AUDIENCE)) {
+                        "--refugio.security.jwt.audience=" + TestTokens.AUDIENCE,
+                        // A second workflow engine in this JVM, next to PostgreSQL: its own name and password.
+                        "--camunda.bpm.generate-unique-process-engine-name=true",
+                        "--camunda.bpm.admin-user.password=" + org.refugio.support.ApiTest.OPERATOR_PASSWORD)) {
             int oldPort = ((ServletWebServerApplicationContext) oldService).getWebServer().getPort();
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + oldPort
                             + "/api/v1/screenings"))
