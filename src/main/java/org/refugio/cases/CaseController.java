@@ -31,7 +31,8 @@ class CaseController implements CasesApi {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         Set<String> languages = request.getClientLanguages() == null ? Set.of()
                 : new TreeSet<>(request.getClientLanguages());
-        UUID caseId = cases.open(new CaseService.OpenCase(request.getFacts(), request.getScreeningId(), languages));
+        UUID caseId = cases.open(new CaseService.OpenCase(request.getFacts(), request.getScreeningId(), languages,
+                request.getIdentity()));
         return ResponseEntity.created(URI.create(PATH_GET_CASE.replace("{caseId}", caseId.toString())))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .body(views.view(caseId, language));

@@ -35,6 +35,7 @@ import org.refugio.ruleset.Rulesets;
 import org.refugio.screening.ScreeningService;
 import org.refugio.security.Actor;
 import org.refugio.workflow.CaseSteps;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,13 +55,17 @@ class CaseProcessSteps implements CaseSteps {
     private final Rulesets rulesets;
     private final ReferralDeadlines deadlines;
     private final ReferralChannel channel;
+    private final CaseIdentity identity;
+    private final String organizationContact;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
 
     CaseProcessSteps(CaseRepository cases, ReferralRepository referrals, ScreeningService screenings,
                      ProviderDirectory directory, Rulesets rulesets, ReferralDeadlines deadlines,
-                     ReferralChannel channel, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                     ReferralChannel channel, CaseIdentity identity,
+                     @Value("${refugio.organization.contact:}") String organizationContact,
+                     ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.referrals = referrals;
         this.screenings = screenings;
@@ -68,6 +73,8 @@ class CaseProcessSteps implements CaseSteps {
         this.rulesets = rulesets;
         this.deadlines = deadlines;
         this.channel = channel;
+        this.identity = identity;
+        this.organizationContact = organizationContact;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -151,13 +158,16 @@ class CaseProcessSteps implements CaseSteps {
         boolean urgent = Boolean.TRUE.equals(current.urgent());
         Instant now = clock.instant();
         Instant dueAt = now.plus(deadlines.response(urgent));
+        CaseIdentity.Sharing sharing = CaseIdentity.Sharing.NOTHING;
         if (!referrals.delivered(referralId)) {
+            sharing = identity.forReferral(caseId, referral.providerId());
             String via = channel.deliver(new ReferralChannel.ReferralNotice(caseId, referralId, referral.providerId(),
-                    urgent, dueAt));
-            referrals.recordDelivery(referralId, now, via);
+                    urgent, dueAt, current.openedBy(), organizationContact, sharing.identityJson(), sharing.consentId()));
+            referrals.recordDelivery(referralId, now, via, sharing.sharesIdentity(), sharing.consentId());
         }
         referrals.sent(referralId, now, dueAt);
-        publish(new ReferralSent(caseId, now, CaseEvent.SYSTEM, referralId, referral.providerId(), urgent, dueAt));
+        publish(new ReferralSent(caseId, now, CaseEvent.SYSTEM, referralId, referral.providerId(), urgent, dueAt,
+                sharing.sharesIdentity(), sharing.consentId()));
         return new Dispatch(dueAt);
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.refugio.api.model.PersonIdentity;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.cases.events.ClientDeclinedReferral;
 import org.refugio.cases.events.EscalationResolved;
@@ -46,7 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
 
     /** How a case is opened: from facts, or from a stored screening (exactly one). */
-    public record OpenCase(ScreeningFacts facts, UUID screeningId, Set<String> clientLanguages) { }
+    public record OpenCase(ScreeningFacts facts, UUID screeningId, Set<String> clientLanguages,
+                           PersonIdentity identity) { }
 
     public enum Decision { CONFIRM, CHANGE_PROVIDER, SUBMIT_FACTS, NOTHING_MORE_TO_GATHER, REFER_TO, RETRY_MATCHING }
 
@@ -62,12 +64,14 @@ public class CaseService {
     private final CaseWorkflow workflow;
     private final ApplicationEventPublisher events;
     private final CurrentActor actors;
+    private final CaseIdentity identity;
     private final ObjectMapper json;
     private final Clock clock;
 
     CaseService(CaseRepository cases, ReferralRepository referrals, ScreeningService screenings,
                 ProviderDirectory directory, Rulesets rulesets, CaseWorkflow workflow,
-                ApplicationEventPublisher events, CurrentActor actors, ObjectMapper json, Clock clock) {
+                ApplicationEventPublisher events, CurrentActor actors, CaseIdentity identity, ObjectMapper json,
+                Clock clock) {
         this.cases = cases;
         this.referrals = referrals;
         this.screenings = screenings;
@@ -76,6 +80,7 @@ public class CaseService {
         this.workflow = workflow;
         this.events = events;
         this.actors = actors;
+        this.identity = identity;
         this.json = json;
         this.clock = clock;
     }
@@ -100,6 +105,9 @@ public class CaseService {
         Set<String> languages = new TreeSet<>(request.clientLanguages() == null ? Set.of() : request.clientLanguages());
         cases.insert(caseId, clock.instant(), actors.get().id(),
                 request.facts() == null ? null : write(request.facts()), request.screeningId(), languages);
+        if (request.identity() != null) {
+            identity.store(caseId, request.identity());
+        }
         workflow.start(caseId);
         return caseId;
     }

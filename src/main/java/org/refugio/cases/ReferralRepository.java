@@ -89,9 +89,9 @@ class ReferralRepository {
         return n != null && n > 0;
     }
 
-    void recordDelivery(UUID referralId, Instant at, String channel) {
-        jdbc.update("insert into referral_delivery (referral_id, delivered_at, channel) values (?, ?, ?)",
-                referralId, Timestamp.from(at), channel);
+    void recordDelivery(UUID referralId, Instant at, String channel, boolean sharedIdentity, UUID consentId) {
+        jdbc.update("insert into referral_delivery (referral_id, delivered_at, channel, shared_identity, consent_id)"
+                + " values (?, ?, ?, ?, ?)", referralId, Timestamp.from(at), channel, sharedIdentity, consentId);
     }
 
     private static ReferralRecord row(ResultSet rs) throws SQLException {

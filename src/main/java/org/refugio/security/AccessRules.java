@@ -39,6 +39,12 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/cases/*", CASE_OPENERS),
             new Rule(HttpMethod.POST, "/api/v1/cases/*/referrals/*/response", CASE_WORKERS),
             new Rule(HttpMethod.POST, "/api/v1/cases/*/client-decline", CASE_WORKERS),
+            // Identifying data: whoever opens a case may record it; only people who work cases read it.
+            new Rule(HttpMethod.PUT, "/api/v1/cases/*/identity", CASE_OPENERS),
+            new Rule(HttpMethod.GET, "/api/v1/cases/*/identity", CASE_WORKERS),
+            new Rule(HttpMethod.GET, "/api/v1/cases/*/consents", List.of(CASEWORKER, SUPERVISOR, AUDITOR)),
+            new Rule(HttpMethod.POST, "/api/v1/cases/*/consents", CASE_WORKERS),
+            new Rule(HttpMethod.POST, "/api/v1/cases/*/consents/*/withdrawal", CASE_WORKERS),
             new Rule(HttpMethod.GET, "/api/v1/tasks", CASE_WORKERS),
             new Rule(HttpMethod.GET, "/api/v1/tasks/*", CASE_WORKERS),
             new Rule(HttpMethod.POST, "/api/v1/tasks/*/claim", CASE_WORKERS),

@@ -46,10 +46,10 @@ public final class ImpactBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefugioApplication.class)
                 .logStartupInfo(false)
-                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--refugio.security.demo-users.enabled=false",
-                        "--camunda.bpm.admin-user.password=" + java.util.UUID.randomUUID(),
-                        "--logging.level.root=WARN")) {
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
+                                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                                "--logging.level.root=WARN"),
+                        java.util.Arrays.stream(org.refugio.support.TestDeployment.arguments())).toArray(String[]::new))) {
             ScreeningService screenings = app.getBean(ScreeningService.class);
             Ruleset ruleset = app.getBean(Rulesets.class).current();
             ObjectMapper json = app.getBean(ObjectMapper.class);

@@ -34,19 +34,16 @@ class ReplayTest extends ApiTest {
         String decisionId;
         // The service as it ran with the old rules: same database, its own rules directory.
         Path dir = ChangedRules.write(old, Files.createTempDirectory("refugio-old-rules"));
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--refugio.rules.directory=" + dir,
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                // A second workflow engine in this JVM: its own name.
+                "--camunda.bpm.generate-unique-process-engine-name=true"));
+        arguments.addAll(java.util.List.of(org.refugio.support.TestDeployment.arguments()));
         try (ConfigurableApplicationContext oldService = new SpringApplicationBuilder(RefugioApplication.class)
-                .run("--server.port=0",
-                        "--refugio.rules.directory=" + dir,
-                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--refugio.security.demo-users.enabled=false",
-                        "--refugio.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                        "--refugio.security.jwt.issuer=" + TestTokens.ISSUER,
-                        "--refugio.security.jwt.audience=" + TestTokens.AUDIENCE,
-                        // A second workflow engine in this JVM, next to PostgreSQL: its own name and password.
-                        "--camunda.bpm.generate-unique-process-engine-name=true",
-                        "--camunda.bpm.admin-user.password=" + org.refugio.support.ApiTest.OPERATOR_PASSWORD)) {
+                .run(arguments.toArray(String[]::new))) {
             int oldPort = ((ServletWebServerApplicationContext) oldService).getWebServer().getPort();
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + oldPort
                             + "/api/v1/screenings"))

@@ -2,6 +2,8 @@ package org.refugio.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.refugio.RefugioApplication;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.cases.CaseService;
+import org.refugio.support.TestDeployment;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,15 +56,15 @@ public class CaseOpeningBenchmark {
     public void start() throws IOException {
         String url = System.getenv().getOrDefault("REFUGIO_BENCH_DB_URL",
                 "jdbc:postgresql://127.0.0.1:5432/refugio_bench");
-        application = new SpringApplicationBuilder(RefugioApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + System.getenv().getOrDefault("REFUGIO_BENCH_DB_USER", "postgres"),
                 "--spring.datasource.password=" + System.getenv().getOrDefault("REFUGIO_BENCH_DB_PASSWORD", ""),
                 "--server.port=0",
-                "--refugio.security.demo-users.enabled=false",
-                "--camunda.bpm.admin-user.password=" + UUID.randomUUID(),
                 "--refugio.providers.demo-seed=always",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        arguments.addAll(List.of(TestDeployment.arguments()));
+        application = new SpringApplicationBuilder(RefugioApplication.class).run(arguments.toArray(String[]::new));
         // Room for every case the run opens: the benchmark measures routing, not a full directory.
         application.getBean(JdbcTemplate.class).update("update legal_aid_provider set capacity = 10000000");
         cases = application.getBean(CaseService.class);
@@ -80,12 +83,12 @@ public class CaseOpeningBenchmark {
     @Benchmark
     @Threads(1)
     public UUID openCaseOneThread() {
-        return cases.open(new CaseService.OpenCase(marta, null, Set.of("es")));
+        return cases.open(new CaseService.OpenCase(marta, null, Set.of("es"), null));
     }
 
     @Benchmark
     @Threads(2)
     public UUID openCaseTwoThreads() {
-        return cases.open(new CaseService.OpenCase(marta, null, Set.of("es")));
+        return cases.open(new CaseService.OpenCase(marta, null, Set.of("es"), null));
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
 import org.refugio.support.HttpTest;
+import org.refugio.support.TestDeployment;
 import org.refugio.support.TcpProxy;
 import org.refugio.support.TestDatabase;
 import org.refugio.support.TestTokens;
@@ -40,7 +41,7 @@ class DatabaseOutageTest extends HttpTest {
 
     @DynamicPropertySource
     static void throughAProxy(DynamicPropertyRegistry registry) throws IOException {
-        ApiTest.tokens(registry);
+        TestDeployment.register(registry);
         String[] pg = TestDatabase.postgresAddress();
         if (pg == null) {
             TestDatabase.register(registry);

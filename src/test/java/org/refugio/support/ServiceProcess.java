@@ -40,12 +40,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://" + pg[0] + ":" + pg[1] + "/" + pg[2],
                 "--spring.datasource.username=" + System.getenv().getOrDefault("REFUGIO_TEST_DB_USER", "postgres"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("REFUGIO_TEST_DB_PASSWORD", ""),
-                "--refugio.security.demo-users.enabled=false",
-                "--refugio.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                "--refugio.security.jwt.issuer=" + TestTokens.ISSUER,
-                "--refugio.security.jwt.audience=" + TestTokens.AUDIENCE,
-                "--camunda.bpm.admin-user.password=" + ApiTest.OPERATOR_PASSWORD));
+                "--spring.datasource.password=" + System.getenv().getOrDefault("REFUGIO_TEST_DB_PASSWORD", "")));
+        command.addAll(List.of(TestDeployment.arguments()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();

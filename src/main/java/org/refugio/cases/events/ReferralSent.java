@@ -8,7 +8,7 @@ import java.util.UUID;
  * The referral went to the provider; its answer is due by {@code responseDueAt} (shorter when urgent, LA-03).
  */
 public record ReferralSent(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId,
-                           boolean urgent, Instant responseDueAt)
+                           boolean urgent, Instant responseDueAt, boolean identityShared, UUID consentId)
         implements CaseEvent {
 
     @Override

@@ -25,6 +25,7 @@ import org.refugio.RefugioApplication;
 import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
 import org.refugio.support.TestDatabase;
+import org.refugio.support.TestDeployment;
 import org.refugio.support.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -96,11 +97,7 @@ class CasesSurviveARestartTest {
         properties.put("refugio.referral.response", RESPONSE_DEADLINE.toString());
         // Another application of the test run may hold the engine name "default" in this JVM.
         properties.put("camunda.bpm.generate-unique-process-engine-name", "true");
-        properties.put("camunda.bpm.admin-user.password", ApiTest.OPERATOR_PASSWORD);
-        properties.put("refugio.security.demo-users.enabled", "false");
-        properties.put("refugio.security.jwt.public-key-location", TestTokens.publicKeyLocation());
-        properties.put("refugio.security.jwt.issuer", TestTokens.ISSUER);
-        properties.put("refugio.security.jwt.audience", TestTokens.AUDIENCE);
+        properties.putAll(TestDeployment.properties());
         // As arguments: they must win over application.yaml, as a deployment's settings do.
         return new SpringApplicationBuilder(RefugioApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -1,0 +1,51 @@
+package org.refugio.support;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What a deployment next to PostgreSQL must configure, as the tests configure it: no demo users, the test
+ * identity provider's tokens, an operators' console password and an identity key of its own (the service refuses
+ * the embedded default's published ones next to PostgreSQL).
+ */
+public final class TestDeployment {
+
+    private static final String IDENTITY_KEY;
+
+    static {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        IDENTITY_KEY = Base64.getEncoder().encodeToString(key);
+    }
+
+    private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
+
+    private TestDeployment() {
+    }
+
+    public static Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("refugio.security.demo-users.enabled", "false");
+        p.put("refugio.security.jwt.public-key-location", TestTokens.publicKeyLocation());
+        p.put("refugio.security.jwt.issuer", TestTokens.ISSUER);
+        p.put("refugio.security.jwt.audience", TestTokens.AUDIENCE);
+        p.put("camunda.bpm.admin-user.password", OPERATOR_PASSWORD);
+        p.put("refugio.identity.active-key-id", "test-1");
+        p.put("refugio.identity.keys.test-1", IDENTITY_KEY);
+        return p;
+    }
+
+    /** The same, as command-line arguments of a service started in its own JVM or SpringApplication. */
+    public static String[] arguments() {
+        return properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        properties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+}
