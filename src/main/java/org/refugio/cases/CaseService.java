@@ -322,9 +322,7 @@ public class CaseService {
         try {
             screenings.check(facts);
         } catch (InvalidFactsException e) {
-            throw new UnprocessableException("Some facts break the rules of the fact model; nothing was stored.",
-                    e.problems().stream().map(p -> new UnprocessableException.FieldProblem(at + p.pointer(),
-                            p.detail())).toList());
+            throw e.under(at);
         }
     }
 

@@ -51,7 +51,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = new ArrayList<>();
         e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
         return Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_FACTS,
-                "Invalid facts", "Some facts break the rules of the fact model; nothing was stored."), errors);
+                "Invalid facts", e.getMessage()), errors);
     }
 
     @ExceptionHandler(InvalidCandidateException.class)

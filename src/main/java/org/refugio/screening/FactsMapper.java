@@ -56,6 +56,7 @@ import org.refugio.eligibility.facts.UVisaFacts;
 import org.refugio.eligibility.facts.UserRole;
 import org.refugio.eligibility.facts.Victimization;
 import org.refugio.eligibility.facts.VictimizationKind;
+import org.refugio.problem.UnprocessableException;
 
 /**
  * The one place where a screening request becomes the facts the rules read. Nothing absent is ever
@@ -75,7 +76,7 @@ public final class FactsMapper {
     private static final Set<Purpose> SERVITUDE =
             EnumSet.of(Purpose.INVOLUNTARY_SERVITUDE, Purpose.PEONAGE, Purpose.DEBT_BONDAGE, Purpose.SLAVERY);
 
-    private final List<InvalidFactsException.FieldProblem> problems = new ArrayList<>();
+    private final List<UnprocessableException.FieldProblem> problems = new ArrayList<>();
     private final LocalDate asOf;
     private final ScreeningFacts in;
 
@@ -469,7 +470,7 @@ public final class FactsMapper {
     }
 
     private void problem(String pointer, String detail) {
-        problems.add(new InvalidFactsException.FieldProblem(pointer, detail));
+        problems.add(new UnprocessableException.FieldProblem(pointer, detail));
     }
 
     private static String normalizeGround(String code) {

@@ -2,19 +2,18 @@ package org.refugio.screening;
 
 import java.util.List;
 
+import org.refugio.problem.UnprocessableException;
+
 /** A request whose facts break a rule of the fact model; every offending field is named by JSON Pointer. */
-public class InvalidFactsException extends RuntimeException {
-
-    public record FieldProblem(String pointer, String detail) { }
-
-    private final List<FieldProblem> problems;
+public class InvalidFactsException extends UnprocessableException {
 
     public InvalidFactsException(List<FieldProblem> problems) {
-        super("invalid facts: " + problems.size() + " field(s)");
-        this.problems = List.copyOf(problems);
+        super("Some facts break the rules of the fact model; nothing was stored.", problems);
     }
 
-    public List<FieldProblem> problems() {
-        return problems;
+    /** The same problems for facts nested in a larger request, their pointers under {@code pointer}. */
+    public InvalidFactsException under(String pointer) {
+        return new InvalidFactsException(problems().stream()
+                .map(p -> new FieldProblem(pointer + p.pointer(), p.detail())).toList());
     }
 }
