@@ -37,7 +37,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 3)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 6, time = 3)
 @Fork(1)
 @Threads(1)

@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
@@ -28,28 +31,78 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * kill -9 while requests are in flight, then start again: every acknowledged screening is there, and a client
- * retrying every request with its Idempotency-Key gets exactly one screening per key, the acknowledged ones
- * with the answer it already had.
+ * kill -9 while requests are in flight, then start again: every acknowledged screening or case is there, a client
+ * retrying every request with its Idempotency-Key gets exactly one screening or case per key (the acknowledged
+ * ones with the answer it already had), and every case stands in a wait state of its workflow.
  */
 class CrashRecoveryIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final int REQUESTS = 400;
+    static final int ACKNOWLEDGED_BEFORE_THE_KILL = 60;
+    /** Where a case waits once it has been screened and routed (LA-01: it is referred whatever else happens). */
+    static final Set<String> WAIT_STATES = Set.of("REVIEW_REFERRAL", "RESOLVE_ESCALATION", "GATHER_MISSING_FACTS");
+
+    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void nothingAcknowledgedIsLostAndNothingIsDuplicatedAcrossAKill() throws Exception {
-        String[] pg = TestDatabase.postgresAddress();
-        assumeTrue(pg != null, "needs PostgreSQL");
+    void noAcknowledgedScreeningIsLostAndNoneIsDuplicatedAcrossAKill() throws Exception {
+        String[] pg = postgres();
         String actor = "crash-" + System.nanoTime();
         String authorization = TestTokens.bearer(actor, Role.INTAKE);
-        HttpClient http = HttpClient.newHttpClient();
+        String body = "{\"person\":{\"ageEstimate\":33,\"citizenship\":\"NONCITIZEN\"}}";
+
+        Map<String, String> acknowledged = crashAndRetry("crash-recovery-screenings.log",
+                (port, key) -> post(port, "/api/v1/screenings", body, key, authorization));
+
+        List<String> stored = database(pg).queryForList(
+                "select cast(id as varchar) from screening_decision where created_by = ?", String.class, actor);
+        assertThat(stored).hasSize(REQUESTS).doesNotHaveDuplicates().containsAll(acknowledged.values());
+    }
+
+    @Test
+    void everyAcknowledgedCaseSurvivesAKillOnceAndWaitsInItsWorkflow() throws Exception {
+        String[] pg = postgres();
+        String actor = "crash-cases-" + System.nanoTime();
+        String authorization = TestTokens.bearer(actor, Role.INTAKE);
+        String body = "{\"facts\":{\"person\":{\"ageEstimate\":33,\"citizenship\":\"NONCITIZEN\"}},"
+                + "\"clientLanguages\":[\"es\"]}";
+
+        Map<String, String> acknowledged = crashAndRetry("crash-recovery-cases.log",
+                (port, key) -> post(port, "/api/v1/cases", body, key, authorization));
+
+        JdbcTemplate db = database(pg);
+        List<String> stored = db.queryForList(
+                "select cast(id as varchar) from legal_aid_case where opened_by = ?", String.class, actor);
+        assertThat(stored).hasSize(REQUESTS).doesNotHaveDuplicates().containsAll(acknowledged.values());
+        try (ServiceProcess service = new ServiceProcess(Path.of("target", "crash-recovery-cases.log"))) {
+            service.start();
+            for (String caseId : stored) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + service.port() + "/api/v1/cases/" + caseId))
+                        .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                JsonNode legalAidCase = JSON.readTree(r.body());
+                assertThat(legalAidCase.path("status").asText()).isEqualTo("REFERRAL_PENDING");
+                List<String> steps = new ArrayList<>();
+                legalAidCase.path("currentSteps").forEach(step -> steps.add(step.asText()));
+                assertThat(steps).as("case " + caseId).isNotEmpty().allMatch(WAIT_STATES::contains);
+            }
+        }
+    }
+
+    /**
+     * Sends every request once from 8 clients, kills the service after some are acknowledged, starts it again
+     * and retries every request with its key as a client that never saw an answer would.
+     */
+    private Map<String, String> crashAndRetry(String log, BiFunction<Integer, String, HttpRequest> request)
+            throws Exception {
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < REQUESTS; i++) {
             keys.add(UUID.randomUUID().toString());
         }
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
-
-        try (ServiceProcess service = new ServiceProcess(Path.of("target", "crash-recovery-service.log"))) {
+        try (ServiceProcess service = new ServiceProcess(Path.of("target", log))) {
             service.start();
             AtomicBoolean killed = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -60,7 +113,7 @@ class CrashRecoveryIT {
                         return;
                     }
                     try {
-                        HttpResponse<String> r = http.send(screening(service.port(), key, authorization),
+                        HttpResponse<String> r = http.send(request.apply(service.port(), key),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 201) {
                             acknowledged.put(key, JSON.readTree(r.body()).path("id").asText());
@@ -70,7 +123,7 @@ class CrashRecoveryIT {
                     }
                 }));
             }
-            while (acknowledged.size() < 60) {
+            while (acknowledged.size() < ACKNOWLEDGED_BEFORE_THE_KILL) {
                 Thread.sleep(20);
             }
             service.kill();
@@ -79,10 +132,13 @@ class CrashRecoveryIT {
                 f.get();
             }
             pool.shutdown();
+            System.out.println(log + ": " + acknowledged.size() + " of " + REQUESTS
+                    + " requests acknowledged before kill -9; every one retried after the restart");
+            assertThat(acknowledged.size()).as("requests acknowledged before the kill").isLessThan(REQUESTS);
 
             service.start();
             for (String key : keys) {
-                HttpResponse<String> r = http.send(screening(service.port(), key, authorization),
+                HttpResponse<String> r = http.send(request.apply(service.port(), key),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
                 String id = JSON.readTree(r.body()).path("id").asText();
@@ -91,19 +147,25 @@ class CrashRecoveryIT {
                 }
             }
         }
+        return acknowledged;
+    }
 
-        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(
+    private static String[] postgres() {
+        String[] pg = TestDatabase.postgresAddress();
+        assumeTrue(pg != null, "needs PostgreSQL");
+        return pg;
+    }
+
+    private static JdbcTemplate database(String[] pg) {
+        return new JdbcTemplate(new DriverManagerDataSource(
                 "jdbc:postgresql://" + pg[0] + ":" + pg[1] + "/" + pg[2],
                 System.getenv().getOrDefault("REFUGIO_TEST_DB_USER", "postgres"),
                 System.getenv().getOrDefault("REFUGIO_TEST_DB_PASSWORD", "")));
-        List<String> stored = db.queryForList("select cast(id as varchar) from screening_decision where created_by = ?",
-                String.class, actor);
-        assertThat(stored).hasSize(keys.size()).doesNotHaveDuplicates().containsAll(acknowledged.values());
     }
 
-    private static HttpRequest screening(int port, String key, String authorization) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/screenings"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"person\":{\"ageEstimate\":33,\"citizenship\":\"NONCITIZEN\"}}"))
+    private static HttpRequest post(int port, String path, String body, String key, String authorization) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)
                 .header("Idempotency-Key", key)

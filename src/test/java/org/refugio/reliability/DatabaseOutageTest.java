@@ -109,6 +109,7 @@ class DatabaseOutageTest extends HttpTest {
 
         String counts = "acknowledged " + acknowledged.size() + " (before outage " + beforeOutage + ", at restore "
                 + afterRestore + "), 503 " + unavailable.get() + ", other errors " + otherErrors.get();
+        System.out.println("database outage: " + counts);
         assertThat(beforeOutage).as(counts).isPositive();
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(during.status()).isEqualTo(503);

@@ -64,6 +64,8 @@ class HostileInputTest extends ApiTest {
         }
         pool.shutdown();
 
+        System.out.println("hostile input: " + count + " requests, " + accepted.get() + " accepted; by kind and status: "
+                + byStatus);
         assertThat(failures).as("responses by kind and status: " + byStatus).isEmpty();
         Long rows = jdbc.queryForObject("select count(*) from screening_decision where created_by = ?", Long.class, actor);
         assertThat(rows).as("rows written for this actor").isEqualTo(accepted.get());

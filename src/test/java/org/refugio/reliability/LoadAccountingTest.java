@@ -64,6 +64,9 @@ class LoadAccountingTest extends ApiTest {
 
         Set<String> stored = new HashSet<>(jdbc.queryForList(
                 "select cast(id as varchar) from screening_decision where created_by = ?", String.class, actor));
+        System.out.println("load accounting: " + clients + " clients, " + seconds + " s: acknowledged "
+                + acknowledged.size() + ", refused " + refused.get() + ", unexpected " + unexpected.get()
+                + ", rows stored " + stored.size());
         assertThat(unexpected.get()).isZero();
         assertThat(acknowledged).isNotEmpty();
         assertThat(refused.get()).isPositive();
