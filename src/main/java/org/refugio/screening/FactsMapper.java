@@ -7,9 +7,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 
+import org.refugio.api.model.Place;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.eligibility.facts.Action;
 import org.refugio.eligibility.facts.Admissibility;
@@ -70,6 +73,11 @@ public final class FactsMapper {
     public static final LocalDate EARLIEST_AS_OF_DATE = LocalDate.of(2000, 10, 28);
 
     private static final Set<String> US_TERRITORIES = Set.of("US", "PR", "VI", "GU", "MP", "AS", "UM");
+    /**
+     * ISO 3166-1 alpha-2, and XK (Kosovo, user-assigned but in common use). A code outside it is refused: read as
+     * "some other country" it would place a person outside the United States and could rule them out (T1-03).
+     */
+    private static final Set<String> COUNTRY_CODES = countryCodes();
     private static final Set<Action> TRAFFIC_ACTS =
             EnumSet.of(Action.RECRUIT, Action.HARBOR, Action.TRANSPORT, Action.PROVIDE, Action.OBTAIN);
     private static final Set<Action> BUYER_ACTS = EnumSet.of(Action.PATRONIZE, Action.SOLICIT);
@@ -107,6 +115,7 @@ public final class FactsMapper {
         if (asOf.isBefore(EARLIEST_AS_OF_DATE) || asOf.getYear() > 2100) {
             problem("/asOfDate", "must be between " + EARLIEST_AS_OF_DATE + " and 2100-12-31");
         }
+        checkCountryCodes();
         var p = in.getPerson();
         LocalDate dob = p == null ? null : past(p.getDateOfBirth(), "/person/dateOfBirth");
         Integer ageEstimate = p == null ? null : p.getAgeEstimate();
@@ -469,6 +478,43 @@ public final class FactsMapper {
         return date;
     }
 
+    private void checkCountryCodes() {
+        var p = in.getPerson();
+        if (p != null) {
+            checkCountryCode(p.getNationality(), "/person/nationality");
+            checkCountryCode(p.getCurrentLocation(), "/person/currentLocation/country");
+        }
+        forEach(in.getVictimizations(), (v, i) -> forEach(v.getPlaces(),
+                (place, j) -> checkCountryCode(place, "/victimizations/" + i + "/places/" + j + "/country")));
+        forEach(in.getFamily(), (m, i) -> checkCountryCode(m.getLocation(), "/family/" + i + "/location/country"));
+    }
+
+    private void checkCountryCode(Place place, String pointer) {
+        if (place != null) {
+            checkCountryCode(place.getCountry(), pointer);
+        }
+    }
+
+    private void checkCountryCode(String code, String pointer) {
+        if (code != null && !COUNTRY_CODES.contains(upper(code))) {
+            problem(pointer, "must be an ISO 3166-1 alpha-2 country code, such as US, MX or GT");
+        }
+    }
+
+    private static <T> void forEach(List<T> list, ObjIntConsumer<T> each) {
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                each.accept(list.get(i), i);
+            }
+        }
+    }
+
+    private static Set<String> countryCodes() {
+        Set<String> codes = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+        codes.add("XK");
+        return Set.copyOf(codes);
+    }
+
     private void problem(String pointer, String detail) {
         problems.add(new UnprocessableException.FieldProblem(pointer, detail));
     }
@@ -482,7 +528,7 @@ public final class FactsMapper {
     }
 
     private static String upper(String s) {
-        return s == null ? null : s.trim().toUpperCase(java.util.Locale.ROOT);
+        return s == null ? null : s.trim().toUpperCase(Locale.ROOT);
     }
 
     private static <E extends Enum<E>> Boolean anyOf(Set<E> values, Set<E> wanted) {
