@@ -69,7 +69,8 @@ public class ScreeningService {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
         ScreeningFacts recorded = facts.asOfDate(asOf);
         Ruleset ruleset = rulesets.current();
-        ScreeningDecision decision = decide(UUID.randomUUID(), clock.instant(), recorded, ruleset);
+        CaseFacts used = FactsMapper.map(recorded, asOf);
+        ScreeningDecision decision = decide(UUID.randomUUID(), clock.instant(), asOf, used, ruleset);
         String factsJson = write(recorded);
         String decisionJson = write(decision);
         repository.insert(decision.getId(), decision.getDecidedAt().toInstant(), asOf, ruleset.version(),
@@ -79,7 +80,7 @@ public class ScreeningService {
                         .toList(),
                 rulesFired(decision));
         events.publishEvent(new ScreeningDecided(decision, recorded, factsJson, decisionJson, actor.id()));
-        return new Screened(decision, recorded, factsAsUsed(recorded));
+        return new Screened(decision, recorded, used);
     }
 
     /** A stored decision with its facts, e.g. for a case that adopts an earlier screening (seen as {@code find}). */
@@ -109,8 +110,12 @@ public class ScreeningService {
      */
     public ScreeningDecision decide(UUID id, Instant decidedAt, ScreeningFacts facts, Ruleset ruleset) {
         LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
-        Evaluation evaluation = ruleset.engine().evaluate(FactsMapper.map(facts, asOf));
-        return DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, evaluation);
+        return decide(id, decidedAt, asOf, FactsMapper.map(facts, asOf), ruleset);
+    }
+
+    private static ScreeningDecision decide(UUID id, Instant decidedAt, LocalDate asOf, CaseFacts used,
+                                            Ruleset ruleset) {
+        return DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, ruleset.engine().evaluate(used));
     }
 
     /** A stored decision, if this actor may see it: an intake system sees only what it created. */
