@@ -98,7 +98,8 @@ class IdentityAndConsentTest extends CaseTest {
         assertThat(read.path("name").asText()).isEqualTo(NAME);
         assertThat(read.path("identityNumbers").get(0).path("number").asText()).isEqualTo("A123456789");
         List<Map<String, Object>> records = jdbc.queryForList(
-                "select action, actor, detail from audit_log where subject_id = ? and action like 'IDENTITY_%'", caseId);
+                "select action, actor, detail from audit_log where subject_id = ? and action like 'IDENTITY_%' order by seq",
+                caseId);
         assertThat(records).extracting(r -> r.get("action")).containsExactly("IDENTITY_RECORDED", "IDENTITY_READ");
         assertThat(records).extracting(r -> r.get("actor")).containsOnly(CASEWORKER);
         assertThat(records.toString()).doesNotContain("Yolotzin");
