@@ -15,6 +15,16 @@ import java.util.function.ObjIntConsumer;
 import org.refugio.api.model.Place;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.eligibility.facts.Action;
+import org.refugio.eligibility.facts.AdjustmentApplication;
+import org.refugio.eligibility.facts.ChildAbuse;
+import org.refugio.eligibility.facts.DerivativeOf;
+import org.refugio.eligibility.facts.DerivativeProgram;
+import org.refugio.eligibility.facts.DerivativeRelationship;
+import org.refugio.eligibility.facts.LscSpecialCategory;
+import org.refugio.eligibility.facts.OtherCrime;
+import org.refugio.eligibility.facts.SubstituteRole;
+import org.refugio.eligibility.facts.UsCitizenRelationship;
+import org.refugio.eligibility.facts.UsCitizenRelative;
 import org.refugio.eligibility.facts.Admissibility;
 import org.refugio.eligibility.facts.ApplicationStatus;
 import org.refugio.eligibility.facts.BfdStatus;
@@ -72,7 +82,15 @@ public final class FactsMapper {
     /** The TVPA of 2000 (2000-10-28) is the earliest law this ruleset knows. */
     public static final LocalDate EARLIEST_AS_OF_DATE = LocalDate.of(2000, 10, 28);
 
-    private static final Set<String> US_TERRITORIES = Set.of("US", "PR", "VI", "GU", "MP", "AS", "UM");
+    /**
+     * "United States" for T (8 CFR 214.201), with American Samoa, where a person may also be present (214.202(b)); not
+     * the Minor Outlying Islands (K-06).
+     */
+    private static final Set<String> UNITED_STATES_FOR_T = Set.of("US", "PR", "VI", "GU", "MP", "AS");
+    /** The U and LSC nexus also reach the territories and possessions of 8 CFR 214.14(a)(11), coded UM (K-06). */
+    private static final Set<String> UNITED_STATES_AND_POSSESSIONS = Set.of("US", "PR", "VI", "GU", "MP", "AS", "UM");
+    /** Territories that ISO 3166 codes as countries of their own, and USPS as states. */
+    private static final Set<String> TERRITORY_STATE_CODES = Set.of("PR", "VI", "GU", "MP", "AS");
     /**
      * ISO 3166-1 alpha-2, and XK (Kosovo, user-assigned but in common use). A code outside it is refused: read as
      * "some other country" it would place a person outside the United States and could rule them out (T1-03).
@@ -144,28 +162,34 @@ public final class FactsMapper {
                 : new Admissibility(size(a.getGrounds()), size(a.getConvictions()), a.getFtoLinkedConduct(),
                 a.getCommittedTrafficking(), a.getCommittedTraffickingCoerced());
         var u = in.getuVisa();
-        UVisaFacts uVisa = u == null ? new UVisaFacts(null, null, null, null)
-                : new UVisaFacts(u.getHarmDescribed(), u.getHasInformation(), u.getCulpable(), u.getLaterRelatedCrimes());
+        var substitute = u == null ? null : u.getSubstitute();
+        UVisaFacts uVisa = u == null ? new UVisaFacts(null, null, null, null, null, null, null)
+                : new UVisaFacts(u.getHarmDescribed(), u.getHasInformation(), u.getCulpable(), u.getLaterRelatedCrimes(),
+                substitute == null ? null : convert(substitute.getRole(), SubstituteRole.class),
+                substitute == null ? null : substitute.getHasInformation(),
+                substitute == null ? null : substitute.getHelpful());
         List<FamilyMember> family = family(tProcess);
         HhsFacts hhs = hhs(window);
         Money money = money(person);
         List<LegalMatter> matters = list(in.getLegalMatters(), (m, i) -> new LegalMatter(i, "legalMatters/" + i,
                 convert(m.getType(), LegalMatterType.class), m.getRelatedToVictimization()));
         var mx = in.getMexico();
-        MexicoFacts mexico = mx == null ? new MexicoFacts(null, null)
-                : new MexicoFacts(mx.getComplaintFiledWithProsecutor(), convert(mx.getRole(), MexicoRole.class));
+        MexicoFacts mexico = mx == null ? new MexicoFacts(null, null, null)
+                : new MexicoFacts(mx.getComplaintFiledWithProsecutor(), convert(mx.getRole(), MexicoRole.class),
+                mx.getWitnessedCrimeInMexico());
         Screening screening = new Screening(asOf, convert(in.getUserRole(), UserRole.class),
                 size(in.getVictimizations()), size(in.getDepartures()), size(in.getHardshipFactors()),
                 size(in.getFamily()), size(in.getLegalMatters()));
         return new CaseFacts(screening, person, victimizations, departures, lawEnforcement, tProcess, hardship,
-                admissibility, grounds, uVisa, family, hhs, money, matters, mexico);
+                admissibility, grounds, uVisa, family, hhs, money, matters, mexico, derivativeOf(p),
+                usCitizenRelative(p));
     }
 
     private Person person(org.refugio.api.model.Person p, LocalDate dob, Integer ageEstimate, BirthWindow window,
                           List<Victimization> victimizations, TProcess tProcess) {
         var location = p == null ? null : p.getCurrentLocation();
         String country = location == null ? null : upper(location.getCountry());
-        String usState = location == null || location.getUsState() == null ? null : location.getUsState().getValue();
+        String usState = location == null ? null : usState(country, location.getUsState());
         Boolean atPort = location == null ? null : location.getAtPortOfEntry();
         var removal = p == null ? null : p.getRemoval();
         String nationality = p == null ? null : upper(p.getNationality());
@@ -187,7 +211,31 @@ public final class FactsMapper {
                 country == null ? null : country.equals("MX"),
                 removal == null ? null : convert(removal.getStage(), RemovalStage.class),
                 removal == null ? null : removal.getDetained(), removal == null ? null : removal.getScheduled(),
-                minorAtAnyAct, under16AtFirstAct, underAtFiling(window, 21, tProcess));
+                minorAtAnyAct, under16AtFirstAct, underAtFiling(window, 21, tProcess),
+                inUsOrTerritories(country, usState, atPort), p == null ? null : p.getIncapacitated(),
+                p == null ? null : set(p.getLscSpecialCategories(), LscSpecialCategory.class),
+                p == null ? null : p.getH2bForestryWorker());
+    }
+
+    private static DerivativeOf derivativeOf(org.refugio.api.model.Person p) {
+        var d = p == null ? null : p.getDerivativeOf();
+        if (d == null) {
+            return DerivativeOf.UNKNOWN;
+        }
+        return new DerivativeOf(convert(d.getProgram(), DerivativeProgram.class),
+                convert(d.getRelationship(), DerivativeRelationship.class),
+                convert(d.getDerivativeApplicationStatus(), ApplicationStatus.class),
+                convert(d.getPrincipalApplicationStatus(), ApplicationStatus.class), d.getPrincipalUnder21AtFiling(),
+                d.getPrincipalCrimeInUsOrViolatedUsLaw());
+    }
+
+    private static UsCitizenRelative usCitizenRelative(org.refugio.api.model.Person p) {
+        var r = p == null ? null : p.getUsCitizenRelative();
+        if (r == null) {
+            return UsCitizenRelative.UNKNOWN;
+        }
+        return new UsCitizenRelative(convert(r.getRelationship(), UsCitizenRelationship.class),
+                convert(r.getAdjustmentApplication(), AdjustmentApplication.class));
     }
 
     private List<Victimization> victimizations(BirthWindow window) {
@@ -203,10 +251,16 @@ public final class FactsMapper {
             Set<Purpose> purposes = set(v.getPurposes(), Purpose.class);
             Set<QualifyingCrime> crimes = set(v.getQualifyingCrimes(), QualifyingCrime.class);
             Boolean inUs = null;
+            Boolean whollyInUs = null;
+            Boolean inUsOrTerritories = null;
             Boolean inMexico = null;
             if (v.getPlaces() != null && !v.getPlaces().isEmpty()) {
-                inUs = Tri.any(v.getPlaces(), pl -> inUnitedStates(upper(pl.getCountry()),
-                        pl.getUsState() == null ? null : pl.getUsState().getValue(), pl.getAtPortOfEntry()));
+                inUs = Tri.any(v.getPlaces(), FactsMapper::inUnitedStates);
+                whollyInUs = Tri.all(v.getPlaces(), FactsMapper::inUnitedStates);
+                inUsOrTerritories = Tri.any(v.getPlaces(), pl -> {
+                    String country = upper(pl.getCountry());
+                    return inUsOrTerritories(country, usState(country, pl.getUsState()), pl.getAtPortOfEntry());
+                });
                 inMexico = Tri.any(v.getPlaces(), pl -> pl.getCountry() == null ? null : "MX".equals(upper(pl.getCountry())));
             }
             return new Victimization(i, "victimizations/" + i, convert(v.getKind(), VictimizationKind.class),
@@ -219,7 +273,8 @@ public final class FactsMapper {
                     inUs, inMexico, v.getViolatesUsLaw(), v.getOffenderUsNationalOrLpr(), v.getOffenderPresentInUs(),
                     convert(v.getHowEnded(), HowEnded.class),
                     set(v.getPerpetratorRelationships(), PerpetratorRelationship.class), v.getPerpetratorIsFto(),
-                    crimes, crimes == null ? null : !crimes.isEmpty());
+                    crimes, crimes == null ? null : !crimes.isEmpty(), whollyInUs, inUsOrTerritories,
+                    set(v.getOtherCrimes(), OtherCrime.class), v.getFreedByUsAgency());
         });
     }
 
@@ -327,9 +382,7 @@ public final class FactsMapper {
             LocalDate began = relationship == Relationship.CHILD ? dob : wedding;
             mapped.add(new FamilyMember(i, m.getId(), "family/" + m.getId(), relationship, m.getViaMemberId(), dob,
                     m.getMarried(), convert(m.getCitizenship(), Citizenship.class),
-                    m.getLocation() == null ? null : inUnitedStates(upper(m.getLocation().getCountry()),
-                            m.getLocation().getUsState() == null ? null : m.getLocation().getUsState().getValue(),
-                            m.getLocation().getAtPortOfEntry()),
+                    m.getLocation() == null ? null : inUnitedStates(m.getLocation()),
                     start, m.getDangerOfRetaliation(), convert(m.getDangerEvidence(), Evidence.class),
                     convert(m.getSupplementAStatus(), ApplicationStatus.class), window != null,
                     underAtFiling(window, 21, tProcess), underAtFiling(window, 18, tProcess),
@@ -337,7 +390,8 @@ public final class FactsMapper {
                     window == null ? null : window.birthday(18), window == null ? null : window.birthday(21),
                     turned21WhilePending(window, tProcess), wedding,
                     wedding == null ? null : BirthWindow.under(window, 18, wedding),
-                    formedAfterApproval(began, tProcess)));
+                    formedAfterApproval(began, tProcess), set(m.getAbuseSuffered(), ChildAbuse.class),
+                    m.getAbuseInUsOrViolatedUsLaw(), m.getPersonActivelyParticipated()));
         }
         return mapped;
     }
@@ -367,7 +421,7 @@ public final class FactsMapper {
         }
         if (m == null) {
             return new Money(null, null, null, null, null, region, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
         var x = m.getIncomeExceptions();
         var pol = m.getProviderPolicyAdoptsException();
@@ -387,7 +441,8 @@ public final class FactsMapper {
                 x == null ? null : x.getIncomeOnlyFromLowIncomeProgram(),
                 pol == null ? null : pol.getKeepLowIncomeBenefits(), pol == null ? null : pol.getMedicalCostsBringWithinCeiling(),
                 pol == null ? null : pol.getObtainLowIncomeOrDisabilityBenefits(), pol == null ? null : pol.getOtherFactors(),
-                pol == null ? null : pol.getIncomeOnlyFromLowIncomeProgram());
+                pol == null ? null : pol.getIncomeOnlyFromLowIncomeProgram(),
+                pol == null ? null : pol.getAssetCeilingWaiver());
     }
 
     /**
@@ -461,14 +516,35 @@ public final class FactsMapper {
         return end != null && Boolean.TRUE.equals(window.under(years, end)) ? Boolean.TRUE : null;
     }
 
+    private static Boolean inUnitedStates(Place place) {
+        String country = upper(place.getCountry());
+        return inUnitedStates(country, usState(country, place.getUsState()), place.getAtPortOfEntry());
+    }
+
     private static Boolean inUnitedStates(String country, String usState, Boolean atPortOfEntry) {
+        return within(UNITED_STATES_FOR_T, country, usState, atPortOfEntry);
+    }
+
+    private static Boolean inUsOrTerritories(String country, String usState, Boolean atPortOfEntry) {
+        return within(UNITED_STATES_AND_POSSESSIONS, country, usState, atPortOfEntry);
+    }
+
+    private static Boolean within(Set<String> countries, String country, String usState, Boolean atPortOfEntry) {
         if (Boolean.TRUE.equals(atPortOfEntry)) {
             return true;
         }
         if (country != null) {
-            return US_TERRITORIES.contains(country);
+            return countries.contains(country);
         }
         return usState != null ? Boolean.TRUE : null;
+    }
+
+    /** A territory coded as its own country (PR, GU, MP…) is also its USPS code, so rules read one field. */
+    private static String usState(String country, Object usState) {
+        if (usState != null) {
+            return ((org.refugio.api.model.Place.UsStateEnum) usState).getValue();
+        }
+        return country != null && TERRITORY_STATE_CODES.contains(country) ? country : null;
     }
 
     private LocalDate past(LocalDate date, String pointer) {

@@ -110,6 +110,8 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         }
         facts.legalMatters().forEach(session::insert);
         session.insert(facts.mexico());
+        session.insert(facts.derivativeOf());
+        session.insert(facts.usCitizenRelative());
     }
 
     /** Makes what a stage decided visible to the stages after it. */

@@ -7,4 +7,5 @@ public record CaseFacts(Screening screening, Person person, List<Victimization> 
                         List<Departure> departures, LawEnforcement lawEnforcement, TProcess tProcess,
                         List<HardshipFactor> hardshipFactors, Admissibility admissibility, List<Ground> grounds,
                         UVisaFacts uVisa, List<FamilyMember> family, HhsFacts hhs, Money money,
-                        List<LegalMatter> legalMatters, MexicoFacts mexico) { }
+                        List<LegalMatter> legalMatters, MexicoFacts mexico, DerivativeOf derivativeOf,
+                        UsCitizenRelative usCitizenRelative) { }

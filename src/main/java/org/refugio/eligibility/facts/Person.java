@@ -1,6 +1,7 @@
 package org.refugio.eligibility.facts;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * The person screened. Ages are ranges, because an estimated age can blur a threshold: a Boolean such as
@@ -12,6 +13,13 @@ import java.time.LocalDate;
  * @param under16AtFirstAct under 16 when the first element of a crime occurred (U-04, U-05)
  * @param under21AtFiling   under 21 on the date the I-914 was or will be filed (TD-01)
  * @param twentyFirstBirthday exact, or the earliest possible when only an age is known
+ * @param inUnitedStates    in "the United States" as the T rules read it: the States, DC, PR, VI, GU, MP, and
+ *                          American Samoa or a port of entry (8 CFR 214.201, 214.202(b), 214.207(a); K-06)
+ * @param inUsOrTerritories also counting the territories and possessions of 8 CFR 214.14(a)(11) (country UM), as
+ *                          the U and LSC nexus rules read it (K-06)
+ * @param incapacitated     K-12 branch input (K-00)
+ * @param lscSpecialCategories K-19 branch input (K-00); null when unknown, empty when recorded none
+ * @param h2bForestryWorker K-20
  */
 public record Person(LocalDate dateOfBirth, Integer ageEstimate, Integer ageMin, Integer ageMax, Boolean minor,
                      Boolean under21,
@@ -21,10 +29,15 @@ public record Person(LocalDate dateOfBirth, Integer ageEstimate, Integer ageMin,
                      Boolean entryForInvestigation, Boolean married, String country, String usState,
                      Boolean atPortOfEntry, Boolean inUnitedStates, Boolean inMexico, RemovalStage removalStage,
                      Boolean detained, Boolean removalScheduled, Boolean minorAtAnyAct, Boolean under16AtFirstAct,
-                     Boolean under21AtFiling) {
+                     Boolean under21AtFiling, Boolean inUsOrTerritories, Boolean incapacitated,
+                     Set<LscSpecialCategory> lscSpecialCategories, Boolean h2bForestryWorker) {
 
     public boolean isCitizenOrPermanentResident() {
         return citizenship == Citizenship.US_CITIZEN || citizenship == Citizenship.US_NATIONAL
                 || citizenship == Citizenship.LPR || citizenship == Citizenship.CONDITIONAL_LPR;
+    }
+
+    public boolean hasLscSpecialCategory(LscSpecialCategory category) {
+        return lscSpecialCategories != null && lscSpecialCategories.contains(category);
     }
 }

@@ -27,6 +27,12 @@ public final class Tri {
         return unknown ? null : false;
     }
 
+    /** True if every item is true; false if any is false; null otherwise (or when the list is unknown). */
+    public static <T> Boolean all(Collection<T> items, Function<T, Boolean> test) {
+        Boolean anyFails = any(items, item -> not(test.apply(item)));
+        return not(anyFails);
+    }
+
     public static Boolean and(Boolean a, Boolean b) {
         if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
             return false;
