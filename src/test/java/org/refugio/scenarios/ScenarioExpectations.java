@@ -1,19 +1,71 @@
 package org.refugio.scenarios;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.refugio.eligibility.DerivativeClass;
+import org.refugio.eligibility.LscScope;
+import org.refugio.eligibility.Program;
+import org.refugio.eligibility.ReasonCode;
+import org.refugio.eligibility.ReferralTarget;
+import org.refugio.eligibility.Status;
 
 /**
  * Compares a screening decision (as JSON) with a scenario's expectations and lists every difference, so one
- * failing scenario shows all its wrong cells at once.
+ * failing scenario shows all its wrong cells at once. An expectation the comparison does not know is an error
+ * (checkShape), never silently ignored. The keys are described in src/test/resources/scenarios/README.md.
  */
 public final class ScenarioExpectations {
 
+    private static final Set<String> TOP = Set.of("programs", "derivatives", "reasonCodes", "attorneyReview", "tasks",
+            "absentTasks", "followUps", "notes", "deadlines", "scopes", "legalAidReferral");
+    private static final Set<String> REFERRAL = Set.of("referred", "targets", "scope", "urgent", "urgencyReasons",
+            "alternativeTargets");
+    private static final Set<String> DERIVATIVE = Set.of("class", "status", "followUps", "deadlines", "notes");
+
     private ScenarioExpectations() {
+    }
+
+    /** Refuses an expectation with a key, program, status or target this comparison would not check. */
+    public static void checkShape(String file, JsonNode expected) {
+        List<String> problems = new ArrayList<>();
+        unknownKeys(expected, TOP, "", problems);
+        for (String byProgram : List.of("programs", "reasonCodes", "attorneyReview", "followUps", "notes", "deadlines",
+                "scopes")) {
+            unknownValues(names(expected.path(byProgram)), names(Program.class), byProgram + ".", problems);
+        }
+        for (JsonNode status : expected.path("programs")) {
+            unknownValues(List.of(status.asText()), names(Status.class), "programs: status ", problems);
+        }
+        for (JsonNode reason : expected.path("reasonCodes")) {
+            unknownValues(List.of(reason.asText()), names(ReasonCode.class), "reasonCodes: ", problems);
+        }
+        for (JsonNode scope : expected.path("scopes")) {
+            unknownValues(List.of(scope.asText()), names(LscScope.class), "scopes: ", problems);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("derivatives").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            unknownKeys(e.getValue(), DERIVATIVE, "derivatives." + e.getKey() + ".", problems);
+            unknownValues(List.of(e.getValue().path("class").asText()), names(DerivativeClass.class),
+                    "derivatives." + e.getKey() + ".class ", problems);
+            unknownValues(List.of(e.getValue().path("status").asText()), names(Status.class),
+                    "derivatives." + e.getKey() + ".status ", problems);
+        }
+        JsonNode referral = expected.path("legalAidReferral");
+        unknownKeys(referral, REFERRAL, "legalAidReferral.", problems);
+        List<String> targets = new ArrayList<>();
+        referral.path("targets").forEach(t -> targets.add(t.asText()));
+        referral.path("alternativeTargets").forEach(t -> targets.add(t.asText()));
+        unknownValues(targets, names(ReferralTarget.class), "legalAidReferral target ", problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(file + ": expectations this test does not know: " + problems);
+        }
     }
 
     public static List<String> differences(JsonNode expected, JsonNode decision) {
@@ -28,6 +80,14 @@ public final class ScenarioExpectations {
                         + (actual == null ? "" : explain(actual)));
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("scopes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode actual = find(decision.path("programs"), "program", e.getKey());
+            String scope = actual == null ? "(missing)" : actual.path("scope").asText("none");
+            if (!scope.equals(e.getValue().asText())) {
+                differences.add(e.getKey() + ": expected scope " + e.getValue().asText() + ", got " + scope);
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("derivatives").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode actual = find(decision.path("derivatives"), "memberId", e.getKey());
@@ -40,6 +100,10 @@ public final class ScenarioExpectations {
             if (!wantClass.equals(actual.path("class").asText()) || !wantStatus.equals(actual.path("status").asText())) {
                 differences.add("derivative " + e.getKey() + ": expected " + wantClass + " " + wantStatus + ", got "
                         + actual.path("class").asText() + " " + actual.path("status").asText() + explain(actual));
+            }
+            for (String list : List.of("followUps", "deadlines", "notes")) {
+                containsCodes("derivative " + e.getKey() + " " + list, e.getValue().path(list), actual.path(list),
+                        differences);
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("reasonCodes").fields(); it.hasNext(); ) {
@@ -57,9 +121,23 @@ public final class ScenarioExpectations {
                 differences.add(e.getKey() + ": expected attorney-review note " + e.getValue().asText());
             }
         }
+        for (String list : List.of("followUps", "notes", "deadlines")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.path(list).fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode actual = find(decision.path("programs"), "program", e.getKey());
+                containsCodes(e.getKey() + " " + list, e.getValue(), actual == null ? null : actual.path(list),
+                        differences);
+            }
+        }
+        List<String> tasks = decision.path("tasks").findValuesAsText("code");
         for (JsonNode task : expected.path("tasks")) {
-            if (!decision.path("tasks").findValuesAsText("code").contains(task.asText())) {
-                differences.add("expected task " + task.asText() + ", got " + decision.path("tasks").findValuesAsText("code"));
+            if (!tasks.contains(task.asText())) {
+                differences.add("expected task " + task.asText() + ", got " + tasks);
+            }
+        }
+        for (JsonNode task : expected.path("absentTasks")) {
+            if (tasks.contains(task.asText())) {
+                differences.add("expected no task " + task.asText() + ", got " + tasks);
             }
         }
         JsonNode referral = expected.path("legalAidReferral");
@@ -77,6 +155,13 @@ public final class ScenarioExpectations {
                         + actual.path("target").asText());
             }
         }
+        List<String> alternatives = new ArrayList<>();
+        actual.path("alternativeTargets").forEach(t -> alternatives.add(t.asText()));
+        for (JsonNode target : referral.path("alternativeTargets")) {
+            if (!alternatives.contains(target.asText())) {
+                differences.add("legal-aid referral: expected alternative " + target.asText() + ", got " + alternatives);
+            }
+        }
         if (referral.hasNonNull("scope") && !referral.path("scope").asText().equals(actual.path("scope").asText())) {
             differences.add("legal-aid referral scope: expected " + referral.path("scope").asText() + ", got "
                     + actual.path("scope").asText(null));
@@ -90,6 +175,43 @@ public final class ScenarioExpectations {
             }
         }
         return differences;
+    }
+
+    /** Every expected code appears among the actual items' codes. */
+    private static void containsCodes(String what, JsonNode expectedCodes, JsonNode actualItems,
+                                      List<String> differences) {
+        List<String> actual = actualItems == null ? List.of() : actualItems.findValuesAsText("code");
+        for (JsonNode code : expectedCodes) {
+            if (!actual.contains(code.asText())) {
+                differences.add(what + ": expected " + code.asText() + ", got " + actual);
+            }
+        }
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {
+        for (String name : names(node)) {
+            if (!known.contains(name)) {
+                problems.add(prefix + name);
+            }
+        }
+    }
+
+    private static void unknownValues(List<String> values, Set<String> known, String prefix, List<String> problems) {
+        for (String value : values) {
+            if (!known.contains(value)) {
+                problems.add(prefix + value);
+            }
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toSet());
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
