@@ -350,7 +350,7 @@ public final class Combiner {
 
     private static Finding undecided(String criterion, String stage) {
         RuleInfo rule = new RuleInfo("criterion not decided by any rule", criterion, null, null, criterion,
-                criterion, "U", null, null, stage, null);
+                criterion, "U", null, null, stage, null, null);
         return new Finding(rule, Status.NEEDS_MORE_INFORMATION, Message.of(UNDECIDED_KEY, criterion));
     }
 

@@ -1,6 +1,7 @@
 package org.refugio.eligibility;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a rule declares about itself in its metadata: the legal rule it implements, where it belongs and
@@ -17,10 +18,15 @@ import java.time.LocalDate;
  * @param effectiveUntil last day the rule is the law (inclusive), null = still in force
  * @param stage         evaluation stage (ruleflow-group)
  * @param file          file of the ruleset the rule comes from
+ * @param amendments    items of the amendment (corrections-2026-12.md, e.g. {@code K-01}) the rule implements
  */
 public record RuleInfo(String name, String ruleId, Program program, DerivativeClass derivative, String criterion,
                        String element, String tag, LocalDate effectiveFrom, LocalDate effectiveUntil, String stage,
-                       String file) {
+                       String file, List<String> amendments) {
+
+    public RuleInfo {
+        amendments = amendments == null ? List.of() : List.copyOf(amendments);
+    }
 
     public boolean inForceOn(LocalDate date) {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom))

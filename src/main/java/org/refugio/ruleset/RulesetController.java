@@ -51,6 +51,7 @@ class RulesetController implements RulesetsApi {
                         .verificationTag(VerificationTag.fromValue(rule.tag()))
                         .effectiveFrom(rule.effectiveFrom())
                         .effectiveUntil(rule.effectiveUntil())
+                        .amendments(rule.amendments())
                         .citation(ruleset.legalSources().citation(rule.ruleId(), asOf))
                         .citationHistory(ruleset.legalSources().history(rule.ruleId()).stream()
                                 .map(c -> new Citation().effectiveFrom(c.from()).effectiveUntil(c.until()).text(c.text()))

@@ -76,6 +76,22 @@ public final class DrlCompiler {
         return value == null ? otherwise : unquote(value.toString());
     }
 
+    /** {@code @amends("K-01, K-02")}: the amendment items a rule implements, checked for their form. */
+    public static java.util.List<String> amendments(Map<String, Object> meta) {
+        Object value = meta.get("amends");
+        if (value == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> items = java.util.Arrays.stream(unquote(value.toString()).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String item : items) {
+            if (!item.matches("K-\\d{2}")) {
+                throw new IllegalArgumentException("@amends names items as K-NN, not \"" + item + "\"");
+            }
+        }
+        return items;
+    }
+
     public static LocalDate date(Map<String, Object> meta, String key) {
         Object value = meta.get(key);
         return value == null ? null : LocalDate.parse(unquote(value.toString()));

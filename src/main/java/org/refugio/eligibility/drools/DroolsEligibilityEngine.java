@@ -210,7 +210,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         }
         String file = DrlCompiler.file(rule);
         return new RuleInfo(rule.getName(), ruleId, program, derivative, criterion, element, tag,
-                date(meta, "effective"), date(meta, "until"), stage, file);
+                date(meta, "effective"), date(meta, "until"), stage, file, DrlCompiler.amendments(meta));
     }
 
     private static void expect(String stage, String specStage, String criterion, ProgramStructure.Spec spec) {

@@ -137,6 +137,7 @@ public final class DroolsProviderMatcher implements ProviderMatcher {
             throw new IllegalArgumentException("belongs to ruleflow-group \"" + STAGE + "\", not \"" + stage + "\"");
         }
         return new RuleInfo(rule.getName(), ruleId, null, null, RuleInfo.baseId(ruleId), RuleInfo.baseId(ruleId), tag,
-                DrlCompiler.date(meta, "effective"), DrlCompiler.date(meta, "until"), stage, DrlCompiler.file(rule));
+                DrlCompiler.date(meta, "effective"), DrlCompiler.date(meta, "until"), stage, DrlCompiler.file(rule),
+                DrlCompiler.amendments(meta));
     }
 }
