@@ -46,8 +46,12 @@ class RemovingAFactNeverRulesSomeoneOutTest {
 
     record BranchInput(Pattern path, Set<String> questions) {
 
-        /** Removing this path forgets the branch input: the whole field, or its last member. */
+        /** Removing this path forgets the branch input: the whole field, its last member, or what holds it. */
         boolean forgottenBy(String removed, JsonNode facts) {
+            if (removablePaths(facts.at(removed), removed).stream()
+                    .anyMatch(inside -> path.matcher(inside).matches() && forgottenBy(inside, facts))) {
+                return true;
+            }
             if (path.matcher(removed).matches()) {
                 return !removed.endsWith("/immigrationStatus")
                         || facts.at(removed).asText().matches("T_DERIVATIVE|U_DERIVATIVE");
