@@ -36,6 +36,11 @@ public record ProviderProfile(UUID id, String name, FundingType fundingType, boo
         return regions.stream().anyMatch(r -> r.startsWith(country + "-"));
     }
 
+    /** Works in the United States (a U.S. region or remotely): it may serve a person abroad for a U.S. matter. */
+    public boolean isUsProvider() {
+        return regions.contains(ANYWHERE) || regions.stream().anyMatch(r -> r.equals("US") || r.startsWith("US-"));
+    }
+
     /** Lists the person's own state, rather than serving the whole country. */
     public boolean isLocalTo(String country, String state) {
         return country != null && state != null && regions.contains(country + "-" + state);

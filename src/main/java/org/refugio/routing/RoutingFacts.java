@@ -55,6 +55,11 @@ public record RoutingFacts(ReferralTarget target, List<ReferralTarget> alternati
                 person.detained());
     }
 
+    /** The person is known to be outside the United States and its territories (K-23, K-24). */
+    public boolean abroad() {
+        return country != null && !"US".equals(country);
+    }
+
     /** Where the person is, as providers list their regions: {@code US-TX}, {@code US}, {@code MX}; null = unknown. */
     public String region() {
         if (country == null) {

@@ -107,7 +107,20 @@ class ProviderChoiceRulesTest {
                 null, "MX", null, null);
         ProviderChoice routed = matcher.choose(inMexico, List.of(mexican("mx"), nonLsc("us only", "US")), Set.of(),
                 TODAY);
-        assertThat(ranked(routed)).containsExactly("mx");
+        assertThat(ranked(routed)).containsExactly("mx", "us only");
+        assertThat(routed.ranked().get(1).tier()).isEqualTo(TargetTier.LAST_RESORT);
+    }
+
+    /** K-23, K-24(3): a person in Mexico with a U.S. matter goes to a U.S. LSC recipient, the Mexican provider next. */
+    @Test
+    void aPersonInMexicoWithAUsMatterIsNotKeptFromUsProvidersByWhereSheIs() {
+        RoutingFacts inMexico = new RoutingFacts(ReferralTarget.LSC_RECIPIENT, List.of(ReferralTarget.MEXICAN_PROVIDER),
+                null, false, Set.of("es"), false, "MX", null, false);
+        ProviderChoice choice = matcher.choose(inMexico,
+                List.of(mexican("mx"), lsc("border recipient", "US-TX"), nonLsc("free", "US-TX")), Set.of(), TODAY);
+
+        assertThat(ranked(choice)).containsExactly("border recipient", "mx", "free");
+        assertThat(choice.best().orElseThrow().target()).isEqualTo(ReferralTarget.LSC_RECIPIENT);
     }
 
     @Test
@@ -149,7 +162,10 @@ class ProviderChoiceRulesTest {
         assertThat(ranked(matcher.choose(whereaboutsUnknown, List.of(texas, maine), Set.of(), TODAY))).hasSize(2);
         RoutingFacts abroad = new RoutingFacts(ReferralTarget.NON_LSC_PROVIDER, List.of(), null, false, Set.of(),
                 false, "GT", null, false);
-        assertThat(ranked(matcher.choose(abroad, List.of(texas, remote), Set.of(), TODAY))).containsExactly("remote");
+        // K-24(3): a person abroad may pursue a U.S. matter from there; only a provider outside the U.S. that does
+        // not work where the person is drops out.
+        assertThat(ranked(matcher.choose(abroad, List.of(texas, remote, mexican("mx")), Set.of(), TODAY)))
+                .containsExactlyInAnyOrder("texas", "remote");
     }
 
     @Test
