@@ -71,6 +71,23 @@ class FullCaseOnPostgresTest extends CaseTest {
         assertThat(get("/api/v1/providers/" + provider).json().path("openReferrals").asInt()).isZero();
     }
 
+    /**
+     * Issue 10, third case (K-23, K-24(3)): a woman removed to Mexico, with a U petition she can file from abroad, is
+     * LSC-eligible; her case goes to a U.S. LSC recipient, never only to the Mexican provider, which stays next in line.
+     */
+    @Test
+    void aWomanRemovedToMexicoWithAUPetitionIsReferredToAUsLscRecipient() {
+        String mexican = provider("Red Fronteriza", "MEXICAN", false, List.of("MX"), List.of("es"), true, true, 50);
+        provider("Texas LSC recipient", "LSC", false, List.of("US-TX"), List.of("es"), true, true, 50);
+
+        JsonNode opened = openedCase(scenarioFacts("refugio/107-teresa-removed-to-mexico-u-petition.json"), "es");
+
+        assertThat(opened.path("status").asText()).isEqualTo("REFERRAL_PENDING");
+        JsonNode first = referral(opened, 1);
+        assertThat(first.path("target").asText()).as(first.toString()).isEqualTo("LSC_RECIPIENT");
+        assertThat(first.path("providerId").asText()).isNotEqualTo(mexican);
+    }
+
     @Test
     void requestsThatBreakTheContractAreProblemsAndChangeNothing() {
         long cases = count("legal_aid_case");
