@@ -42,6 +42,19 @@ class RulesetTest {
         });
     }
 
+    /** The amendment's items are traceable to the rules that implement them (GET /api/v1/rulesets/current lists them). */
+    @Test
+    void rulesNameTheAmendmentItemsTheyImplement() {
+        Map<String, java.util.Set<String>> ruleIdsByItem = new HashMap<>();
+        ruleset.allRules().forEach(rule -> rule.amendments().forEach(item ->
+                ruleIdsByItem.computeIfAbsent(item, k -> new java.util.TreeSet<>()).add(rule.ruleId())));
+        assertThat(ruleIdsByItem.get("K-07")).contains("LSC-A-03(B)", "SVC-01");
+        assertThat(ruleIdsByItem.get("K-09")).contains("HHS-E-03");
+        assertThat(ruleIdsByItem.get("K-23")).contains("LA-02");
+        assertThat(ruleIdsByItem.get("K-24")).contains("LA-02");
+        assertThat(ruleIdsByItem.keySet()).allSatisfy(item -> assertThat(item).matches("K-(0\\d|1\\d|2\\d)"));
+    }
+
     @Test
     void citationsFollowTheScreeningDate() {
         assertThat(ruleset.legalSources().citation("T1-06(c)", LocalDate.of(2024, 8, 27))).contains("214.11");
