@@ -33,7 +33,10 @@ public final class IncomeTests {
         }
         return List.of(
                 test(IncomeBasis.WHOLE_HOUSEHOLD, money.annualIncome(), money.householdSize(), money, guidelines, asOf),
-                test(IncomeBasis.EXCLUDING_ABUSER, withoutAbuser, sizeWithoutAbuser, money, guidelines, asOf));
+                test(IncomeBasis.EXCLUDING_ABUSER, withoutAbuser, sizeWithoutAbuser, money, guidelines, asOf),
+                test(IncomeBasis.WHOLE_INCOME_ABUSER_SHARE_UNKNOWN, money.annualIncome(),
+                        money.householdSizeExcludingAbuser() != null ? money.householdSizeExcludingAbuser()
+                                : money.householdSize(), money, guidelines, asOf));
     }
 
     private static IncomeTest test(IncomeBasis basis, BigDecimal income, Integer size, Money money,
