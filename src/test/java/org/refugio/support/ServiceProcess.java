@@ -45,7 +45,9 @@ public final class ServiceProcess implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // A patient bound, not a measurement: start-up takes ~20 s on a quiet machine, but a loaded CI host has been
+        // seen taking over two minutes to compile the ruleset alone.
+        long deadline = System.nanoTime() + Duration.ofSeconds(360).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited during start-up; see " + log);
