@@ -192,7 +192,7 @@ public final class Combiner {
                 choices.add(r);
             } else if (o instanceof Output.Urgency u) {
                 urgencies.add(u);
-            } else if (o instanceof Output.FollowUp) {
+            } else if (o instanceof Output.FollowUp || o instanceof Output.Note) {
                 referralOutputs.add(o);
             }
         }
@@ -212,13 +212,14 @@ public final class Combiner {
         urgencies.forEach(u -> reasons.add(u.reason()));
         return new ReferralOutcome(target, List.copyOf(alternatives),
                 target == ReferralTarget.LSC_RECIPIENT ? lsc.scope() : null, !reasons.isEmpty(),
-                List.copyOf(reasons), choices, urgencies, followUps(List.of(), referralOutputs, null));
+                List.copyOf(reasons), choices, urgencies, followUps(List.of(), referralOutputs, null),
+                notes(referralOutputs, null));
     }
 
     public Evaluation evaluation(Decisions decisions, List<String> memberIds) {
         List<ProgramOutcome> programs = new ArrayList<>();
         for (Program p : Program.values()) {
-            programs.add(program(p, decisions));
+            programs.add(program(p, decisions).withNotes(notes(decisions.programOutputs(p), null)));
         }
         List<DerivativeOutcome> derivatives = new ArrayList<>();
         for (String id : memberIds) {

@@ -17,7 +17,13 @@ public record Evaluation(List<ProgramOutcome> programs, List<DerivativeOutcome> 
     public record ProgramOutcome(Program program, Status status, ReasonCode reason, LscScope scope,
                                  List<CriterionOutcome> criteria, List<FollowUpItem> followUps,
                                  List<Output.Deadline> deadlines,
-                                 List<Output.Note> notes) { }
+                                 List<Output.Note> notes) {
+
+        /** The same outcome with the notes known at the end of the evaluation (K-28: informational rules run later). */
+        public ProgramOutcome withNotes(List<Output.Note> allNotes) {
+            return new ProgramOutcome(program, status, reason, scope, criteria, followUps, deadlines, allNotes);
+        }
+    }
 
     /** A follow-up question with the rule that asks it and what it is about. */
     public record FollowUpItem(RuleInfo rule, String subject, Message question) { }
@@ -33,7 +39,7 @@ public record Evaluation(List<ProgramOutcome> programs, List<DerivativeOutcome> 
     public record ReferralOutcome(ReferralTarget target, List<ReferralTarget> alternatives, LscScope scope,
                                   boolean urgent, List<UrgencyReason> urgencyReasons,
                                   List<Output.Referral> choices, List<Output.Urgency> urgencies,
-                                  List<FollowUpItem> followUps) {
+                                  List<FollowUpItem> followUps, List<Output.Note> notes) {
 
         /** LA-01: every screened case is referred, whatever the program results. */
         public boolean referred() {

@@ -19,13 +19,22 @@ import java.util.List;
  * @param stage         evaluation stage (ruleflow-group)
  * @param file          file of the ruleset the rule comes from
  * @param amendments    items of the amendment (corrections-2026-12.md, e.g. {@code K-01}) the rule implements
+ * @param informational the rule only attaches notes to the result it informs and never decides a value (K-28)
  */
 public record RuleInfo(String name, String ruleId, Program program, DerivativeClass derivative, String criterion,
                        String element, String tag, LocalDate effectiveFrom, LocalDate effectiveUntil, String stage,
-                       String file, List<String> amendments) {
+                       String file, List<String> amendments, boolean informational) {
 
     public RuleInfo {
         amendments = amendments == null ? List.of() : List.copyOf(amendments);
+    }
+
+    /** A rule that decides (a criterion, a relative's class or the referral). */
+    public RuleInfo(String name, String ruleId, Program program, DerivativeClass derivative, String criterion,
+                    String element, String tag, LocalDate effectiveFrom, LocalDate effectiveUntil, String stage,
+                    String file, List<String> amendments) {
+        this(name, ruleId, program, derivative, criterion, element, tag, effectiveFrom, effectiveUntil, stage, file,
+                amendments, false);
     }
 
     public boolean inForceOn(LocalDate date) {

@@ -47,6 +47,7 @@ class RulesetController implements RulesetsApi {
                                 : rule.stage().equals(DroolsProviderMatcher.STAGE) ? "PROVIDER_CHOICE"
                                 : "DERIVATIVES")
                         .criterion(rule.criterion())
+                        .informational(rule.informational() ? Boolean.TRUE : null)
                         .file(rule.file())
                         .verificationTag(VerificationTag.fromValue(rule.tag()))
                         .effectiveFrom(rule.effectiveFrom())

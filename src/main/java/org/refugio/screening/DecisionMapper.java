@@ -108,7 +108,8 @@ final class DecisionMapper {
                 .urgent(r.urgent())
                 .urgencyReasons(r.urgencyReasons().stream()
                         .map(u -> LegalAidReferral.UrgencyReasonsEnum.valueOf(u.name())).toList())
-                .followUps(followUps(r.followUps()));
+                .followUps(followUps(r.followUps()))
+                .notes(notes(r.notes()));
         TreeSet<String> ruleIds = new TreeSet<>();
         Message explanation = Message.of("la-01.fallback");
         for (Output.Referral choice : r.choices()) {
@@ -189,6 +190,8 @@ final class DecisionMapper {
                     .code(n.text().key())
                     .kind(Note.KindEnum.valueOf(n.kind().name()))
                     .subject(n.subject())
+                    .citation(ruleset.legalSources().citation(n.rule().ruleId(), asOf))
+                    .verificationTag(VerificationTag.fromValue(n.rule().tag()))
                     .text(text(n.text())));
         }
         return notes;

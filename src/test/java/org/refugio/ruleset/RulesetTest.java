@@ -52,6 +52,7 @@ class RulesetTest {
         assertThat(ruleIdsByItem.get("K-09")).contains("HHS-E-03");
         assertThat(ruleIdsByItem.get("K-23")).contains("LA-02");
         assertThat(ruleIdsByItem.get("K-24")).contains("LA-02");
+        assertThat(ruleIdsByItem.get("K-28")).contains("T1-10", "U-11", "MX-03", "OVW-01", "LSC-00", "G-06");
         assertThat(ruleIdsByItem.keySet()).allSatisfy(item -> assertThat(item).matches("K-(0\\d|1\\d|2\\d)"));
     }
 

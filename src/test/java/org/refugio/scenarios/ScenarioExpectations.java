@@ -24,9 +24,9 @@ import org.refugio.eligibility.Status;
 public final class ScenarioExpectations {
 
     private static final Set<String> TOP = Set.of("programs", "derivatives", "reasonCodes", "attorneyReview", "tasks",
-            "absentTasks", "followUps", "notes", "deadlines", "scopes", "legalAidReferral");
+            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral");
     private static final Set<String> REFERRAL = Set.of("referred", "targets", "scope", "urgent", "urgencyReasons",
-            "alternativeTargets");
+            "alternativeTargets", "notes", "absentNotes");
     private static final Set<String> DERIVATIVE = Set.of("class", "status", "followUps", "deadlines", "notes");
 
     private ScenarioExpectations() {
@@ -36,8 +36,8 @@ public final class ScenarioExpectations {
     public static void checkShape(String file, JsonNode expected) {
         List<String> problems = new ArrayList<>();
         unknownKeys(expected, TOP, "", problems);
-        for (String byProgram : List.of("programs", "reasonCodes", "attorneyReview", "followUps", "notes", "deadlines",
-                "scopes")) {
+        for (String byProgram : List.of("programs", "reasonCodes", "attorneyReview", "followUps", "notes",
+                "absentNotes", "deadlines", "scopes")) {
             unknownValues(names(expected.path(byProgram)), names(Program.class), byProgram + ".", problems);
         }
         for (JsonNode status : expected.path("programs")) {
@@ -129,6 +129,11 @@ public final class ScenarioExpectations {
                         differences);
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("absentNotes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode actual = find(decision.path("programs"), "program", e.getKey());
+            lacksCodes(e.getKey() + " notes", e.getValue(), actual == null ? null : actual.path("notes"), differences);
+        }
         List<String> tasks = decision.path("tasks").findValuesAsText("code");
         for (JsonNode task : expected.path("tasks")) {
             if (!tasks.contains(task.asText())) {
@@ -162,6 +167,8 @@ public final class ScenarioExpectations {
                 differences.add("legal-aid referral: expected alternative " + target.asText() + ", got " + alternatives);
             }
         }
+        containsCodes("legal-aid referral notes", referral.path("notes"), actual.path("notes"), differences);
+        lacksCodes("legal-aid referral notes", referral.path("absentNotes"), actual.path("notes"), differences);
         if (referral.hasNonNull("scope") && !referral.path("scope").asText().equals(actual.path("scope").asText())) {
             differences.add("legal-aid referral scope: expected " + referral.path("scope").asText() + ", got "
                     + actual.path("scope").asText(null));
@@ -184,6 +191,16 @@ public final class ScenarioExpectations {
         for (JsonNode code : expectedCodes) {
             if (!actual.contains(code.asText())) {
                 differences.add(what + ": expected " + code.asText() + ", got " + actual);
+            }
+        }
+    }
+
+    /** No expected-absent code appears among the actual items' codes. */
+    private static void lacksCodes(String what, JsonNode absentCodes, JsonNode actualItems, List<String> differences) {
+        List<String> actual = actualItems == null ? List.of() : actualItems.findValuesAsText("code");
+        for (JsonNode code : absentCodes) {
+            if (actual.contains(code.asText())) {
+                differences.add(what + ": expected no " + code.asText() + ", got " + actual);
             }
         }
     }

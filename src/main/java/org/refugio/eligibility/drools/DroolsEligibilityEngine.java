@@ -43,6 +43,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
 
     private static final String DECIDES_RELATIVE = "relative";
     private static final String DECIDES_REFERRAL = "referral";
+    private static final String INFORMS = "informs";
     private static final String DERIVATIVE_PREFIX = "derivative ";
 
     private final KieBase kieBase;
@@ -134,7 +135,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
                     }
                 }
             }
-            session.insert(new ProgramStatus(program, outcome.status()));
+            session.insert(new ProgramStatus(program, outcome.status(), outcome.scope()));
         }
         for (DerivativeClass derivativeClass : DerivativeClass.values()) {
             if (!structure.spec(derivativeClass).stage().equals(stage)) {
@@ -191,8 +192,11 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         Map<String, Object> meta = rule.getMetaData();
         String ruleId = required(meta, "ruleId");
         String tag = DrlCompiler.tag(meta);
-        String decides = required(meta, "decides");
         String stage = DrlCompiler.stage(rule);
+        if (meta.containsKey(INFORMS)) {
+            return informational(rule, meta, ruleId, tag, stage, structure);
+        }
+        String decides = required(meta, "decides");
         String criterion = text(meta, "criterion", RuleInfo.baseId(ruleId));
         String element = text(meta, "element", RuleInfo.baseId(ruleId));
         Program program = null;
@@ -211,6 +215,30 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         String file = DrlCompiler.file(rule);
         return new RuleInfo(rule.getName(), ruleId, program, derivative, criterion, element, tag,
                 date(meta, "effective"), date(meta, "until"), stage, file, DrlCompiler.amendments(meta));
+    }
+
+    /**
+     * K-28: an informational rule ({@code @informs("T1_PRINCIPAL")}, or {@code @informs("referral")}) attaches notes to
+     * a result once that result is known, so it runs in the result's stage or a later one, and decides nothing.
+     */
+    private static RuleInfo informational(Rule rule, Map<String, Object> meta, String ruleId, String tag, String stage,
+                                          ProgramStructure structure) {
+        if (meta.containsKey("decides") || meta.containsKey("criterion") || meta.containsKey("element")) {
+            throw new IllegalArgumentException("an @informs rule decides nothing: no @decides, @criterion or @element");
+        }
+        String informs = text(meta, INFORMS, null);
+        Program program = null;
+        String resultStage = structure.referralStage();
+        if (!informs.equals(DECIDES_REFERRAL)) {
+            program = Program.valueOf(informs);
+            resultStage = structure.spec(program).stage();
+        }
+        if (structure.stages().indexOf(stage) < structure.stages().indexOf(resultStage)) {
+            throw new IllegalArgumentException("informs " + informs + ", which is only known after stage \""
+                    + resultStage + "\"");
+        }
+        return new RuleInfo(rule.getName(), ruleId, program, null, null, null, tag, date(meta, "effective"),
+                date(meta, "until"), stage, DrlCompiler.file(rule), DrlCompiler.amendments(meta), true);
     }
 
     private static void expect(String stage, String specStage, String criterion, ProgramStructure.Spec spec) {

@@ -14,6 +14,8 @@ import org.refugio.eligibility.Status;
 import org.refugio.eligibility.UrgencyReason;
 import org.refugio.eligibility.facts.DerivativeDeadline;
 import org.refugio.eligibility.facts.FamilyMember;
+import org.refugio.eligibility.facts.ReferralChoice;
+import org.refugio.eligibility.facts.UrgentReferral;
 
 /**
  * The verbs a rule's consequence uses ({@code import function} in the DRL files). Each records what the
@@ -83,6 +85,12 @@ public final class RuleActions {
         note(k, NoteKind.INFO, null, key, args);
     }
 
+    /** An informational note about one recorded relative, on the result the rule informs (K-28, U-11). */
+    public static void infoAbout(RuleContext k, FamilyMember member, String key, Object... args) {
+        SessionDecisions d = decisions(k);
+        d.add(new Output.Note(d.rule(k.getRule()), NoteKind.INFO, member.subject(), null, Message.of(key, args)));
+    }
+
     /** Something the law requires of the screener now (e.g. the HHS-E-03 24-hour notice). */
     public static void task(RuleContext k, String key, Object... args) {
         note(k, NoteKind.TASK, null, key, args);
@@ -108,12 +116,14 @@ public final class RuleActions {
     public static void urgent(RuleContext k, UrgencyReason reason) {
         SessionDecisions d = decisions(k);
         d.add(new Output.Urgency(d.rule(k.getRule()), reason));
+        k.getKieRuntime().insert(new UrgentReferral(reason));
     }
 
     private static void referral(RuleContext k, Output.Role role, ReferralTarget target, String matter, String key,
                                  Object... args) {
         SessionDecisions d = decisions(k);
         d.add(new Output.Referral(d.rule(k.getRule()), role, target, matter, Message.of(key, args)));
+        k.getKieRuntime().insert(new ReferralChoice(target, role == Output.Role.PRIMARY, matter));
     }
 
     private static void note(RuleContext k, NoteKind kind, String memberId, String key, Object... args) {

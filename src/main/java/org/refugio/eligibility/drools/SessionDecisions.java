@@ -54,6 +54,7 @@ public final class SessionDecisions implements Combiner.Decisions {
      * indexed when they are read, after the rules of a stage have fired.
      */
     void add(Finding finding) {
+        requireDecidingRule(finding.rule());
         pending.add(finding);
     }
 
@@ -69,6 +70,9 @@ public final class SessionDecisions implements Combiner.Decisions {
     }
 
     void add(Output output) {
+        if (!(output instanceof Output.Note note && note.kind() == NoteKind.INFO)) {
+            requireDecidingRule(output.rule());
+        }
         String member = memberOf(output);
         Program program = output.rule().program();
         if (output instanceof Output.Candidate c) {
@@ -130,6 +134,13 @@ public final class SessionDecisions implements Combiner.Decisions {
     public Evaluation.ClassOutcome remembered(String memberId, DerivativeClass derivativeClass,
                                               Supplier<Evaluation.ClassOutcome> decide) {
         return classOutcomes.computeIfAbsent(memberId + "#" + derivativeClass, k -> decide.get());
+    }
+
+    /** K-28: informational rules never change a value; they only add notes. */
+    private static void requireDecidingRule(RuleInfo rule) {
+        if (rule.informational()) {
+            throw new IllegalStateException("informational rule \"" + rule.name() + "\" may only add notes");
+        }
     }
 
     private static String memberOf(Output o) {
