@@ -219,7 +219,9 @@ public final class Combiner {
     public Evaluation evaluation(Decisions decisions, List<String> memberIds) {
         List<ProgramOutcome> programs = new ArrayList<>();
         for (Program p : Program.values()) {
-            programs.add(program(p, decisions).withNotes(notes(decisions.programOutputs(p), null)));
+            ProgramOutcome decided = program(p, decisions);
+            List<Output> outputs = decisions.programOutputs(p);
+            programs.add(decided.withLateOutputs(followUps(decided.criteria(), outputs, null), notes(outputs, null)));
         }
         List<DerivativeOutcome> derivatives = new ArrayList<>();
         for (String id : memberIds) {

@@ -19,9 +19,12 @@ public record Evaluation(List<ProgramOutcome> programs, List<DerivativeOutcome> 
                                  List<Output.Deadline> deadlines,
                                  List<Output.Note> notes) {
 
-        /** The same outcome with the notes known at the end of the evaluation (K-28: informational rules run later). */
-        public ProgramOutcome withNotes(List<Output.Note> allNotes) {
-            return new ProgramOutcome(program, status, reason, scope, criteria, followUps, deadlines, allNotes);
+        /**
+         * The same outcome with the questions and notes known at the end of the evaluation: informational rules run
+         * after the program is decided (K-28 notes; K-00 questions that depend on the program's value).
+         */
+        public ProgramOutcome withLateOutputs(List<FollowUpItem> allFollowUps, List<Output.Note> allNotes) {
+            return new ProgramOutcome(program, status, reason, scope, criteria, allFollowUps, deadlines, allNotes);
         }
     }
 

@@ -30,7 +30,9 @@ class InformationalRulesTest {
         Ruleset.compile(FILES).engine().rules().stream().filter(r -> r.informational())
                 .forEach(r -> informational.add(r.ruleId()));
         assertThat(informational).containsExactlyInAnyOrder("T1-10", "T1-11", "T1-13", "U-09", "U-11", "MX-03",
-                "OVW-01", "LSC-00", "LSC-A-07", "LSC-A-10", "LSC-A-11", "G-06");
+                "OVW-01", "LSC-00", "LSC-A-07", "LSC-A-10", "LSC-A-11", "G-06",
+                // K-00: the questions of the special LSC groups, asked once LSC-A-OUT is known to be NOT_ELIGIBLE (K-19)
+                "LSC-A-02");
     }
 
     @Test
@@ -47,7 +49,7 @@ class InformationalRulesTest {
                 """);
         LocalDate asOf = LocalDate.of(2026, 11, 26);
         assertThatThrownBy(() -> ruleset.engine().evaluate(FactsMapper.map(new ScreeningFacts(), asOf)))
-                .hasStackTraceContaining("may only add notes");
+                .hasStackTraceContaining("may only add notes and questions");
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class SessionDecisions implements Combiner.Decisions {
     }
 
     void add(Output output) {
-        if (!(output instanceof Output.Note note && note.kind() == NoteKind.INFO)) {
+        if (!(output instanceof Output.Note note && note.kind() == NoteKind.INFO || output instanceof Output.FollowUp)) {
             requireDecidingRule(output.rule());
         }
         String member = memberOf(output);
@@ -136,10 +136,10 @@ public final class SessionDecisions implements Combiner.Decisions {
         return classOutcomes.computeIfAbsent(memberId + "#" + derivativeClass, k -> decide.get());
     }
 
-    /** K-28: informational rules never change a value; they only add notes. */
+    /** K-28: informational rules never change a value; they only add notes (and, for K-00, questions). */
     private static void requireDecidingRule(RuleInfo rule) {
         if (rule.informational()) {
-            throw new IllegalStateException("informational rule \"" + rule.name() + "\" may only add notes");
+            throw new IllegalStateException("informational rule \"" + rule.name() + "\" may only add notes and questions");
         }
     }
 
