@@ -61,6 +61,11 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/audit/**", List.of(AUDITOR)),
             new Rule(HttpMethod.POST, "/api/v1/audit/impact-analyses", List.of(AUDITOR)));
 
+    /** What the stateless token chain guards; every other path is a web page ({@link WebAccessRules}). */
+    public static final String[] API_PATHS = {
+        "/api/**", "/actuator/**", "/bench/**", "/api-spec/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**"
+    };
+
     /** Paths anyone may read: the contract, its documentation, liveness. */
     public static final String[] PUBLIC_PATHS = {
         "/api-spec/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**",

@@ -1,8 +1,10 @@
 package org.refugio.security;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,5 +31,15 @@ public class CurrentActor {
             }
         }
         return new Actor(authentication.getName(), roles);
+    }
+
+    /** The person or client signed in to this request; empty for an anonymous visitor and outside a request. */
+    public Optional<Actor> signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        Actor actor = get();
+        return actor == Actor.SYSTEM ? Optional.empty() : Optional.of(actor);
     }
 }

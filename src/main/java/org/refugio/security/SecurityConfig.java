@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -41,18 +42,22 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Authentication and the role matrix. Deployments use an OAuth2 resource server (JWT, with issuer and audience
- * checked); the embedded default may use HTTP Basic demo users, which refuse to start next to PostgreSQL.
+ * Authentication and the role matrix of the REST API. Deployments use an OAuth2 resource server (JWT, with issuer
+ * and audience checked); the embedded default may use HTTP Basic demo users, which refuse to start next to PostgreSQL.
+ * The API is stateless: no session, no cookie, so no CSRF token either. The web pages have a chain of their own
+ * ({@link WebSecurityConfig}); the operators' console another (workflow.camunda).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder,
                             ObjectMapper json, IdempotencyFilter idempotency) throws Exception {
         boolean basic = properties.demoUsers().enabled();
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher(AccessRules.API_PATHS)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -123,16 +128,19 @@ public class SecurityConfig {
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> roles(String claim) {
-        return token -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            List<String> roles = token.getClaimAsStringList(claim);
-            if (roles != null) {
-                for (String role : roles) {
-                    authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
-                }
+        return token -> new JwtAuthenticationToken(token, authorities(token.getClaimAsStringList(claim)),
+                token.getSubject());
+    }
+
+    /** Role names of a token's (or an OpenID Connect user's) roles claim as authorities: the one mapping. */
+    static Collection<GrantedAuthority> authorities(List<String> roles) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        if (roles != null) {
+            for (String role : roles) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
             }
-            return new JwtAuthenticationToken(token, authorities, token.getSubject());
-        };
+        }
+        return authorities;
     }
 
     private static RSAPublicKey publicKey(String location) throws Exception {

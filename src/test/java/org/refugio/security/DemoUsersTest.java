@@ -42,6 +42,24 @@ class DemoUsersTest {
     }
 
     @Test
+    void theDemoUsersSignInToTheWebPagesWithTheSamePasswords() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/signin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Demo users").contains("id=\"signin-form\"");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/signin"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=caseworker&password=caseworker&_csrf=" + token.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         assertThat(status("caseworker", "admin", "POST", "/api/v1/screenings")).isEqualTo(401);
     }

@@ -35,6 +35,8 @@ public final class TestDeployment {
         p.put("refugio.security.jwt.issuer", TestTokens.ISSUER);
         p.put("refugio.security.jwt.audience", TestTokens.AUDIENCE);
         p.put("camunda.bpm.admin-user.password", OPERATOR_PASSWORD);
+        // The web pages' password form, for the test users (TestWebUsers); deployments use OpenID Connect.
+        p.put("refugio.web.password-sign-in", "true");
         p.put("refugio.identity.active-key-id", "test-1");
         p.put("refugio.identity.keys.test-1", IDENTITY_KEY);
         return p;
