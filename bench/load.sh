@@ -43,6 +43,7 @@ java ${REFUGIO_BENCH_JVM:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=
   --refugio.security.jwt.issuer=https://idp.bench --refugio.security.jwt.audience=refugio \
   --camunda.bpm.admin-user.password="$(openssl rand -hex 16)" \
   --refugio.identity.active-key-id=bench --refugio.identity.keys.bench="$(openssl rand -base64 32)" \
+  --refugio.audit.hmac-key="$(openssl rand -base64 32)" \
   > "$WORK/service.log" 2>&1 &
 echo $! > "$WORK/pid"
 for _ in $(seq 1 120); do

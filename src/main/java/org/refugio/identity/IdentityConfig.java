@@ -1,6 +1,5 @@
 package org.refugio.identity;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,17 +8,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(IdentityCipher.Keys.class)
 class IdentityConfig {
 
-    /**
-     * The embedded default ships a development key (id starting "dev-") so a first run works; next to PostgreSQL
-     * the service refuses it, as a published key protects nothing.
-     */
+    /** The development key of the embedded default is refused next to PostgreSQL by config.DevelopmentDefaults. */
     @Bean
-    IdentityCipher identityCipher(IdentityCipher.Keys keys, @Value("${spring.datasource.url:}") String datasourceUrl) {
-        if (keys.activeKeyId() != null && keys.activeKeyId().startsWith("dev-")
-                && datasourceUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException("refugio.identity uses the development key next to PostgreSQL: configure "
-                    + "refugio.identity.active-key-id and refugio.identity.keys with a key of your own");
-        }
+    IdentityCipher identityCipher(IdentityCipher.Keys keys) {
         return new IdentityCipher(keys);
     }
 }

@@ -1,7 +1,6 @@
 package org.refugio.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
@@ -63,13 +62,5 @@ class AuthenticationTest extends ApiTest {
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(response.header("Cache-Control")).contains("no-store");
-    }
-
-    @Test
-    void demoUsersNextToPostgresqlAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> DemoUsersGuard.check(true, "jdbc:postgresql://db/refugio"))
-                .hasMessageContaining("refused");
-        DemoUsersGuard.check(true, "jdbc:h2:file:./data/refugio;MODE=PostgreSQL");
-        DemoUsersGuard.check(false, "jdbc:postgresql://db/refugio");
     }
 }

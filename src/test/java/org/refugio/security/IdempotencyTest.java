@@ -11,9 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.refugio.idempotency.IdempotencyRepository;
 import org.refugio.support.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class IdempotencyTest extends ApiTest {
+
+    @Autowired
+    IdempotencyRepository idempotencyRepository;
 
     static final String FACTS = "{\"person\":{\"ageEstimate\":30}}";
 
@@ -87,5 +92,40 @@ class IdempotencyTest extends ApiTest {
         post("/api/v1/screenings", FACTS);
         post("/api/v1/screenings", FACTS);
         assertThat(screeningsWithAge30()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theStoredFirstAnswerIsSealedNotReadable() {
+        String key = UUID.randomUUID().toString();
+        Response first = post("/api/v1/screenings", FACTS, "Idempotency-Key", key);
+
+        byte[] stored = jdbc.queryForObject("select body_sealed from idempotency_record where idempotency_key = ?",
+                byte[].class, key);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(first.json().path("id").asText())
+                .doesNotContain("ageEstimate");
+        assertThat(post("/api/v1/screenings", FACTS, "Idempotency-Key", key).json().path("id"))
+                .isEqualTo(first.json().path("id"));
+    }
+
+    @Test
+    void aKeyOlderThanTheRetentionIsForgottenAndPurged() {
+        String key = UUID.randomUUID().toString();
+        Response first = post("/api/v1/screenings", FACTS, "Idempotency-Key", key);
+        jdbc.update("update idempotency_record set created_at = created_at - interval '25' hour where idempotency_key = ?",
+                key);
+
+        Response later = post("/api/v1/screenings", FACTS, "Idempotency-Key", key);
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.header("Idempotent-Replayed")).isNull();
+        assertThat(later.json().path("id")).isNotEqualTo(first.json().path("id"));
+
+        String stale = UUID.randomUUID().toString();
+        post("/api/v1/screenings", FACTS, "Idempotency-Key", stale);
+        jdbc.update("update idempotency_record set created_at = created_at - interval '25' hour where idempotency_key = ?",
+                stale);
+        assertThat(idempotencyRepository.purgeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idempotency_key in (?, ?)",
+                Long.class, stale, key)).isEqualTo(1);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What a deployment next to PostgreSQL must configure, as the tests configure it: no demo users, the test
- * identity provider's tokens, an operators' console password and an identity key of its own (the service refuses
+ * identity provider's tokens, an operators' console password, an identity key and an audit key of its own (the service refuses
  * the embedded default's published ones next to PostgreSQL).
  */
 public final class TestDeployment {
@@ -22,6 +22,12 @@ public final class TestDeployment {
         new SecureRandom().nextBytes(key);
         IDENTITY_KEY = Base64.getEncoder().encodeToString(key);
     }
+
+    /**
+     * Fixed rather than random: every test JVM of a run appends to one audit chain in the shared test database,
+     * and the chain verifies only under the key that signed it.
+     */
+    private static final String AUDIT_KEY = "dGVzdC1vbmx5LWF1ZGl0LWtleS1ub3QtdGhlLWRldmVsb3BtZW50LWtleQ==";
 
     private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
 
@@ -39,6 +45,7 @@ public final class TestDeployment {
         p.put("refugio.web.password-sign-in", "true");
         p.put("refugio.identity.active-key-id", "test-1");
         p.put("refugio.identity.keys.test-1", IDENTITY_KEY);
+        p.put("refugio.audit.hmac-key", AUDIT_KEY);
         return p;
     }
 
