@@ -60,23 +60,27 @@ export REFUGIO_SECURITY_JWT_ISSUER=https://idp.local REFUGIO_SECURITY_JWT_AUDIEN
 export REFUGIO_SECURITY_JWT_PUBLICKEYLOCATION="file:$WORK/idp.pub.pem"
 export SPRING_APPLICATION_JSON="{\"refugio\":{\"identity\":{\"active-key-id\":\"local-1\",\"keys\":{\"local-1\":\"$REFUGIO_IDENTITY_KEY\"}}}}"
 
-for node in a b; do
-  port=$PORT_A; [ $node = b ] && port=$PORT_B
-  SERVER_PORT=$port nohup java ${REFUGIO_NODE_JVM:--Xmx768m} -jar "$JAR" > "$WORK/node-$node.log" 2>&1 &
-  echo $! > "$WORK/node-$node.pid"
-done
-
-export BALANCER_PORT NODE_A="127.0.0.1:$PORT_A" NODE_B="127.0.0.1:$PORT_B"
-haproxy -f deploy/haproxy.cfg -D -p "$WORK/balancer.pid"
-
-for port in $PORT_A $PORT_B; do
-  for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && break
+start_node() {
+  SERVER_PORT=$2 nohup java ${REFUGIO_NODE_JVM:--Xmx768m} -jar "$JAR" > "$WORK/node-$1.log" 2>&1 &
+  echo $! > "$WORK/node-$1.pid"
+}
+wait_ready() {
+  for _ in $(seq 1 ${REFUGIO_START_TIMEOUT:-300}); do
+    curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0
     sleep 1
   done
-  curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null \
-    || { echo "node on port $port did not get ready; see $WORK/node-*.log" >&2; exit 1; }
-done
+  echo "node on port $1 did not get ready; see $WORK/node-*.log" >&2; exit 1
+}
+
+# Node a first: on an empty database the workflow engine creates its tables at start-up, and two engines
+# creating them at once collide (compose.yaml starts node-b once node-a is healthy, for the same reason).
+start_node a "$PORT_A"
+wait_ready "$PORT_A"
+start_node b "$PORT_B"
+wait_ready "$PORT_B"
+
+export BALANCER_PORT NODE_A="127.0.0.1:$PORT_A" NODE_B="127.0.0.1:$PORT_B"
+haproxy -f deploy/haproxy.cfg -D -p "$WORK/balancer.pid" 2>/dev/null
 
 for role in caseworker admin auditor supervisor; do
   token "$role-local" "$(echo "$role" | tr '[:lower:]' '[:upper:]')" > "$WORK/$role.token"
