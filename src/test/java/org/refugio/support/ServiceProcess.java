@@ -21,12 +21,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final int port;
     private final Path log;
+    private final List<String> settings;
     private Process process;
 
-    public ServiceProcess(Path log) throws IOException {
+    /** @param settings extra {@code --name=value} arguments, e.g. shorter deadlines for a test to wait out */
+    public ServiceProcess(Path log, String... settings) throws IOException {
         this.jar = packagedJar();
         this.port = freePort();
         this.log = log;
+        this.settings = List.of(settings);
     }
 
     public int port() {
@@ -42,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.username=" + System.getenv().getOrDefault("REFUGIO_TEST_DB_USER", "postgres"),
                 "--spring.datasource.password=" + System.getenv().getOrDefault("REFUGIO_TEST_DB_PASSWORD", "")));
         command.addAll(List.of(TestDeployment.arguments()));
+        command.addAll(settings);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
