@@ -1,12 +1,17 @@
 package org.refugio.audit;
 
+import org.refugio.problem.Problems;
+import org.refugio.problem.RefusedToWriteException;
+
 /**
  * The log cannot be appended to because a record sits where the next one must go: someone wrote to the log
  * behind the service's back. Nothing is stored until an operator has investigated (GET /api/v1/audit/verify).
  */
-public class AuditLogDamagedException extends RuntimeException {
+public class AuditLogDamagedException extends RefusedToWriteException {
 
     public AuditLogDamagedException(long seq) {
-        super("audit record " + seq + " already exists beyond the chain head");
+        super("audit record " + seq + " already exists beyond the chain head", Problems.AUDIT_LOG_DAMAGED,
+                "Audit log damaged", "The audit log holds a record the service did not write, so nothing can be"
+                        + " recorded or stored until it is investigated (GET /api/v1/audit/verify names the record).");
     }
 }

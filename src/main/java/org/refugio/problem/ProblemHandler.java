@@ -12,9 +12,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import org.refugio.audit.AuditLogDamagedException;
-import org.refugio.audit.InvalidCandidateException;
-import org.refugio.screening.InvalidFactsException;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -46,26 +43,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(InvalidFactsException.class)
-    ProblemDetail invalidFacts(InvalidFactsException e) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
-        return Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_FACTS,
-                "Invalid facts", e.getMessage()), errors);
-    }
-
-    @ExceptionHandler(InvalidCandidateException.class)
-    ProblemDetail invalidCandidate(InvalidCandidateException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_RULESET, "Invalid candidate ruleset",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(AuditLogDamagedException.class)
-    ProblemDetail auditLogDamaged(AuditLogDamagedException e) {
+    @ExceptionHandler(RefusedToWriteException.class)
+    ProblemDetail refusedToWrite(RefusedToWriteException e) {
         log.error("Refusing to write: {}", e.getMessage());
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.AUDIT_LOG_DAMAGED, "Audit log damaged",
-                "The audit log holds a record the service did not write, so nothing can be recorded or stored until"
-                        + " it is investigated (GET /api/v1/audit/verify names the record).");
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.type(), e.title(), e.detail());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -87,8 +68,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unprocessable(UnprocessableException e) {
         List<Map<String, String>> errors = new ArrayList<>();
         e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
-        return Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.UNPROCESSABLE,
-                "Request refused", e.getMessage()), errors);
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.title(), e.getMessage());
+        return errors.isEmpty() ? problem : Problems.withErrors(problem, errors);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

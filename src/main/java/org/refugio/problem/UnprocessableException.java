@@ -24,4 +24,13 @@ public class UnprocessableException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** The problem type URI; a refusal with a type of its own (invalid facts, an invalid ruleset) overrides it. */
+    public String type() {
+        return Problems.UNPROCESSABLE;
+    }
+
+    public String title() {
+        return "Request refused";
+    }
 }
