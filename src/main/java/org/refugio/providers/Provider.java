@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.refugio.routing.FundingType;
+
 /**
  * A legal-aid provider of the directory. Regions: {@code US} (the whole country), {@code US-TX} (one state or
  * territory), {@code MX}, or {@code ANYWHERE} for a provider that works remotely. Languages are ISO 639 codes.

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.refugio.api.ProvidersApi;
 import org.refugio.api.model.ProviderInput;
+import org.refugio.routing.FundingType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 

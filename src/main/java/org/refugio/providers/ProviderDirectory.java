@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.refugio.problem.NotFoundException;
 import org.refugio.problem.UnprocessableException;
+import org.refugio.routing.FundingType;
 import org.refugio.routing.ProviderProfile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

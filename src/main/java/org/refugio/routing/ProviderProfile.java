@@ -3,7 +3,7 @@ package org.refugio.routing;
 import java.util.Set;
 import java.util.UUID;
 
-import org.refugio.providers.FundingType;
+import org.refugio.routing.FundingType;
 
 /**
  * A provider as the provider-choice rules see it. Regions are {@code US} (the whole country), {@code US-TX}

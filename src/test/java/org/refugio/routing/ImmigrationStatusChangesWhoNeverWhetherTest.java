@@ -23,7 +23,6 @@ import org.refugio.api.model.ScreeningFacts;
 import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.ReferralTarget;
 import org.refugio.eligibility.facts.CaseFacts;
-import org.refugio.providers.FundingType;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.RulesetFiles;
 import org.refugio.screening.FactsMapper;

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.refugio.eligibility.LscScope;
 import org.refugio.eligibility.ReferralTarget;
-import org.refugio.providers.FundingType;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.RulesetFiles;
 

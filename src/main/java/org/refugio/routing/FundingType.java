@@ -1,4 +1,4 @@
-package org.refugio.providers;
+package org.refugio.routing;
 
 /**
  * How a provider is funded, which decides whom federal law lets it serve (45 CFR 1626, 1610; criteria LA-02).
