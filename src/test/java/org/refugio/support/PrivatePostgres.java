@@ -1,0 +1,113 @@
+package org.refugio.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL server of a test's own (initdb in a temporary directory, on a free port), so the test can stop the
+ * server itself without taking the shared test database from every other test. Uses the installed server
+ * binaries (Debian's /usr/lib/postgresql/N/bin); as root it runs them as the {@code postgres} user, since the
+ * server refuses to run as root.
+ */
+public final class PrivatePostgres implements AutoCloseable {
+
+    private final Path bin;
+    private final Path dataDir;
+    private final int port;
+
+    private PrivatePostgres(Path bin, Path dataDir, int port) {
+        this.bin = bin;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** The server binaries of the newest installed PostgreSQL, if any. */
+    public static Optional<Path> binaries() {
+        Path root = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString()
+                            .replaceAll("\\D", "0"))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static PrivatePostgres create() throws IOException, InterruptedException {
+        Path bin = binaries().orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries found"));
+        Path dir = Files.createTempDirectory("refugio-private-pg");
+        PrivatePostgres pg = new PrivatePostgres(bin, dir, freePort());
+        if (isRoot()) {
+            pg.run("chown", "-R", "postgres:postgres", dir.toString());
+        }
+        pg.runAsServerUser(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
+                "-U", "postgres", "--no-sync");
+        pg.start();
+        return pg;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public void start() throws IOException, InterruptedException {
+        runAsServerUser(bin.resolve("pg_ctl").toString(), "-D", dataDir.resolve("data").toString(), "-w",
+                "-l", dataDir.resolve("server.log").toString(),
+                "-o", "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+    }
+
+    /** The server stops at once, as on a crash: no checkpoint, every connection cut; it recovers on the next start. */
+    public void crash() throws IOException, InterruptedException {
+        runAsServerUser(bin.resolve("pg_ctl").toString(), "-D", dataDir.resolve("data").toString(), "-m",
+                "immediate", "-w", "stop");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            runAsServerUser(bin.resolve("pg_ctl").toString(), "-D", dataDir.resolve("data").toString(), "-m",
+                    "immediate", "-w", "stop");
+        } catch (IllegalStateException alreadyStopped) {
+            // Nothing to stop.
+        }
+        run("rm", "-rf", dataDir.toString());
+    }
+
+    private void runAsServerUser(String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(List.of(command));
+        run(full.toArray(String[]::new));
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
