@@ -32,7 +32,9 @@ class InformationalRulesTest {
         assertThat(informational).containsExactlyInAnyOrder("T1-10", "T1-11", "T1-13", "U-09", "U-11", "MX-03",
                 "OVW-01", "LSC-00", "LSC-A-07", "LSC-A-10", "LSC-A-11", "G-06",
                 // K-00: the questions of the special LSC groups, asked once LSC-A-OUT is known to be NOT_ELIGIBLE (K-19)
-                "LSC-A-02");
+                "LSC-A-02",
+                // K-00: the questions of a child's abuse (K-14) and U derivative relief (K-15), asked the same way
+                "LSC-A-04");
     }
 
     @Test
