@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.RulesetFiles;
+import org.refugio.scenarios.GoldenDecisions;
 import org.refugio.scenarios.Scenario;
 import org.refugio.scenarios.ScenarioExpectations;
 
@@ -44,9 +45,35 @@ class RulesetScenariosTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioMeetsItsExpectations() {
         Ruleset ruleset = ruleset();
-        return Scenario.all().stream().map(s -> DynamicTest.dynamicTest(s.displayName(), () -> {
-            List<String> differences = ScenarioExpectations.differences(s.expected(), decide(ruleset, s.facts()));
-            assertThat(differences).as(s.displayName()).isEmpty();
-        }));
+        List<Scenario> scenarios = Scenario.all();
+        // A file that does not load must not make the suite smaller and greener.
+        DynamicTest everyFileLoaded = DynamicTest.dynamicTest("every scenario file on disk is loaded", () ->
+                assertThat(scenarios).as("scenarios loaded, against the files in " + Scenario.SOURCE_DIRECTORY)
+                        .hasSize(Scenario.filesInSourceTree().size()));
+        return Stream.concat(Stream.of(everyFileLoaded), scenarios.stream().map(s ->
+                DynamicTest.dynamicTest(s.displayName(), () -> {
+                    List<String> differences = ScenarioExpectations.differences(s.expected(), decide(ruleset, s.facts()));
+                    assertThat(differences).as(s.displayName()).isEmpty();
+                })));
+    }
+
+    /**
+     * The public scenarios' full decisions against src/test/resources/golden/ (GoldenDecisions):
+     * {@code -Drefugio.golden.update=true} rewrites them.
+     */
+    @TestFactory
+    Stream<DynamicTest> publicScenariosMatchTheirGoldenDecisions() {
+        Ruleset ruleset = ruleset();
+        List<Scenario> publicScenarios = Scenario.all().stream()
+                .filter(s -> s.id() <= Scenario.PUBLIC_SCENARIOS).toList();
+        DynamicTest all = DynamicTest.dynamicTest("a golden decision for each public scenario and no other", () -> {
+            assertThat(publicScenarios).hasSize(Scenario.PUBLIC_SCENARIOS);
+            assertThat(GoldenDecisions.orphans(publicScenarios)).as("golden files without a public scenario").isEmpty();
+        });
+        return Stream.concat(Stream.of(all), publicScenarios.stream().map(s ->
+                DynamicTest.dynamicTest("golden " + s.displayName(), () -> {
+                    List<String> differences = GoldenDecisions.check(s, decide(ruleset, s.facts()));
+                    assertThat(differences).withFailMessage(String.join("\n  ", differences)).isEmpty();
+                })));
     }
 }
