@@ -24,7 +24,7 @@ import org.refugio.eligibility.Status;
 public final class ScenarioExpectations {
 
     private static final Set<String> TOP = Set.of("programs", "derivatives", "reasonCodes", "attorneyReview", "tasks",
-            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral");
+            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral", "routing");
     private static final Set<String> REFERRAL = Set.of("referred", "targets", "scope", "urgent", "urgencyReasons",
             "alternativeTargets", "notes", "absentNotes", "fallbackExpected");
     /**
@@ -64,6 +64,9 @@ public final class ScenarioExpectations {
         }
         JsonNode referral = expected.path("legalAidReferral");
         unknownKeys(referral, REFERRAL, "legalAidReferral.", problems);
+        if (expected.has("routing")) {
+            ScenarioRouting.checkShape(expected.path("routing"), problems);
+        }
         if (referral.has("fallbackExpected") && !referral.path("fallbackExpected").isBoolean()) {
             problems.add("legalAidReferral.fallbackExpected is true or false");
         }
