@@ -18,7 +18,8 @@ import org.refugio.api.model.ScreeningDecision;
 
 /**
  * What auditors read instead of personal identifiers (issue 5: auditors read with personal data redacted). Dates
- * of birth, the birthdays derived from them and city names become "[redacted]"; a relative's client-given id (often
+ * of birth, the birthdays and birth windows derived from them (and a child's relationship start, which is the birth) and
+ * city names become "[redacted]"; a relative's client-given id (often
  * a name) becomes its position in the request, "#0", "#1", as in the audit log. What stays is what the rules
  * decided on: ages, flags, dates of events. Dates the law derives from a birthday (a derivative's age-out deadline,
  * an explanation naming it) are left in the decision, because they are the decision.
@@ -27,7 +28,7 @@ final class Redaction {
 
     static final String REDACTED = "[redacted]";
     private static final Set<String> IDENTIFYING = Set.of("dateOfBirth", "eighteenthBirthday", "twentyFirstBirthday",
-            "city");
+            "city", "birthWindow", "relationshipBegan");
     private static final Set<String> MEMBER_IDS = Set.of("id", "memberId", "viaMemberId");
 
     private final Map<String, String> positions = new HashMap<>();

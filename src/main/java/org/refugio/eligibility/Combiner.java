@@ -200,8 +200,9 @@ public final class Combiner {
                 .filter(r -> r.role() == Output.Role.PRIMARY && r.matter() == null)
                 .map(Output.Referral::target)
                 .min(Comparator.naturalOrder())
-                // LA-01: a provider that takes no LSC money can serve anyone, so no case is ever left unreferred.
-                .orElse(ReferralTarget.NON_LSC_PROVIDER);
+                // LA-01 is a rule of the ruleset (rules/legalaid/referral.drl): the engine adds no target of its own.
+                .orElseThrow(() -> new IllegalStateException("no referral rule chose a target: the ruleset lacks"
+                        + " its LA-01 row (every case is referred)"));
         Set<ReferralTarget> alternatives = new LinkedHashSet<>();
         for (Output.Referral r : choices) {
             if (r.matter() == null && r.target() != target) {

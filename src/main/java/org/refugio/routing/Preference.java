@@ -1,9 +1,9 @@
 package org.refugio.routing;
 
 /**
- * What makes one suitable provider better than another, in order of weight: the first difference decides. Talking
- * with the person comes first; then, while it is unknown whether the person is a minor or detained, a provider able
- * to serve them if they are; locality last, since the region already rules out providers that do not work there.
+ * What may make one suitable provider better than another: the vocabulary the provider-choice rules use
+ * ({@code prefer(...)}). How much each weighs is the ruleset's to say, in rules/routing/ranking.yaml; the order
+ * of these constants means nothing.
  */
 public enum Preference {
     SPEAKS_CLIENT_LANGUAGE,

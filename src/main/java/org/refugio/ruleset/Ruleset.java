@@ -16,6 +16,7 @@ import org.refugio.eligibility.RuleInfo;
 import org.refugio.eligibility.drools.DroolsEligibilityEngine;
 import org.refugio.explanation.Messages;
 import org.refugio.routing.ProviderMatcher;
+import org.refugio.routing.Ranking;
 import org.refugio.routing.drools.DroolsProviderMatcher;
 
 /**
@@ -52,7 +53,8 @@ public final class Ruleset {
         files.files().keySet().stream().filter(p -> p.endsWith(".drl")).forEach(p ->
                 (p.startsWith(ROUTING_DIRECTORY) ? routingDrl : eligibilityDrl).put(p, files.text(p)));
         this.engine = new DroolsEligibilityEngine(eligibilityDrl, structure, povertyGuidelines);
-        this.providerMatcher = new DroolsProviderMatcher(routingDrl);
+        this.providerMatcher = new DroolsProviderMatcher(routingDrl,
+                Ranking.parse(files.text(ROUTING_DIRECTORY + "ranking.yaml")));
         for (RuleInfo rule : allRules()) {
             if (!legalSources.knows(rule.ruleId())) {
                 throw new IllegalStateException("rule \"" + rule.name() + "\" cites " + rule.ruleId()

@@ -111,7 +111,7 @@ final class DecisionMapper {
                 .followUps(followUps(r.followUps()))
                 .notes(notes(r.notes()));
         TreeSet<String> ruleIds = new TreeSet<>();
-        Message explanation = Message.of("la-01.fallback");
+        Message explanation = null;
         for (Output.Referral choice : r.choices()) {
             ruleIds.add(choice.rule().ruleId());
             tagsUsed.add(choice.rule().tag());
@@ -131,6 +131,9 @@ final class DecisionMapper {
         ruleIds.add("LA-01");
         if (referral.getMatterReferrals() == null) {
             referral.setMatterReferrals(new ArrayList<>());
+        }
+        if (explanation == null) {
+            throw new IllegalStateException("the referral's target " + r.target() + " has no rule that chose it");
         }
         return referral.ruleIds(List.copyOf(ruleIds)).explanation(text(explanation));
     }

@@ -211,7 +211,7 @@ public final class FactsMapper {
                 country == null ? null : country.equals("MX"),
                 removal == null ? null : convert(removal.getStage(), RemovalStage.class),
                 removal == null ? null : removal.getDetained(), removal == null ? null : removal.getScheduled(),
-                minorAtAnyAct, under16AtFirstAct, underAtFiling(window, 21, tProcess),
+                minorAtAnyAct, under16AtFirstAct, window,
                 inUsOrTerritories(country, usState, atPort), p == null ? null : p.getIncapacitated(),
                 p == null ? null : set(p.getLscSpecialCategories(), LscSpecialCategory.class),
                 p == null ? null : p.getH2bForestryWorker());
@@ -332,18 +332,11 @@ public final class FactsMapper {
     private TProcess tProcess() {
         var t = in.gettProcess();
         if (t == null) {
-            return new TProcess(null, null, null, null, null, null, null);
+            return new TProcess(null, null, null, null, null, null);
         }
         ApplicationStatus status = convert(t.getApplicationStatus(), ApplicationStatus.class);
         LocalDate filed = past(t.getFiledDate(), "/tProcess/filedDate");
-        LocalDate reference = filed;
-        if (reference == null && (status == null || status == ApplicationStatus.NOT_FILED)) {
-            reference = t.getPlannedFilingDate();
-            if (reference == null && status == ApplicationStatus.NOT_FILED) {
-                reference = asOf;
-            }
-        }
-        return new TProcess(status, filed, t.getPlannedFilingDate(), reference,
+        return new TProcess(status, filed, t.getPlannedFilingDate(),
                 convert(t.getBfd(), BfdStatus.class), past(t.getBfdDate(), "/tProcess/bfdDate"),
                 past(t.getApprovedDate(), "/tProcess/approvedDate"));
     }
@@ -384,13 +377,10 @@ public final class FactsMapper {
                     m.getMarried(), convert(m.getCitizenship(), Citizenship.class),
                     m.getLocation() == null ? null : inUnitedStates(m.getLocation()),
                     start, m.getDangerOfRetaliation(), convert(m.getDangerEvidence(), Evidence.class),
-                    convert(m.getSupplementAStatus(), ApplicationStatus.class), window != null,
-                    underAtFiling(window, 21, tProcess), underAtFiling(window, 18, tProcess),
+                    convert(m.getSupplementAStatus(), ApplicationStatus.class), window != null, window,
                     BirthWindow.under(window, 21, asOf),
                     window == null ? null : window.birthday(18), window == null ? null : window.birthday(21),
-                    turned21WhilePending(window, tProcess), wedding,
-                    wedding == null ? null : BirthWindow.under(window, 18, wedding),
-                    formedAfterApproval(began, tProcess), set(m.getAbuseSuffered(), ChildAbuse.class),
+                    wedding, began, set(m.getAbuseSuffered(), ChildAbuse.class),
                     m.getAbuseInUsOrViolatedUsLaw(), m.getPersonActivelyParticipated()));
         }
         return mapped;
@@ -443,62 +433,6 @@ public final class FactsMapper {
                 pol == null ? null : pol.getObtainLowIncomeOrDisabilityBenefits(), pol == null ? null : pol.getOtherFactors(),
                 pol == null ? null : pol.getIncomeOnlyFromLowIncomeProgram(),
                 pol == null ? null : pol.getAssetCeilingWaiver());
-    }
-
-    /**
-     * Under {@code years} on the principal's filing date (TD-01). Without a known date: a filing that has
-     * happened was earlier, so someone under the age now was under it then; a filing still to come is
-     * judged as if made today, with the birthday as a deadline (TD-07).
-     */
-    private Boolean underAtFiling(BirthWindow window, int years, TProcess t) {
-        if (window == null) {
-            return null;
-        }
-        if (t.referenceFilingDate() != null) {
-            return window.under(years, t.referenceFilingDate());
-        }
-        Boolean now = window.under(years, asOf);
-        return Boolean.TRUE.equals(now) ? Boolean.TRUE : null;
-    }
-
-    /** TD-05: the 21st birthday fell after the filing and before any T-1 approval. */
-    private Boolean turned21WhilePending(BirthWindow window, TProcess t) {
-        if (window == null || t.filedDate() == null) {
-            return null;
-        }
-        LocalDate earliest = window.birthday(21);
-        LocalDate latest = window.latestBirthday(21);
-        LocalDate approved = t.approvedDate();
-        if (approved == null && t.applicationStatus() == ApplicationStatus.APPROVED) {
-            return null;
-        }
-        boolean earliestIn = pending(earliest, t.filedDate(), approved);
-        boolean latestIn = pending(latest, t.filedDate(), approved);
-        if (earliestIn && latestIn) {
-            return true;
-        }
-        boolean straddles = approved != null && !earliest.isAfter(t.filedDate()) && !latest.isBefore(approved);
-        if (!earliestIn && !latestIn && !straddles) {
-            return false;
-        }
-        return null;
-    }
-
-    private static boolean pending(LocalDate day, LocalDate filed, LocalDate approved) {
-        return day.isAfter(filed) && (approved == null || day.isBefore(approved));
-    }
-
-    /**
-     * TD-08 only bars relationships that began after an approval; with no approval recorded, none can have.
-     */
-    private static Boolean formedAfterApproval(LocalDate began, TProcess t) {
-        if (t.applicationStatus() != ApplicationStatus.APPROVED && t.approvedDate() == null) {
-            return Boolean.FALSE;
-        }
-        if (began == null || t.approvedDate() == null) {
-            return null;
-        }
-        return began.isAfter(t.approvedDate());
     }
 
     private Boolean underAtFirstAct(Integer ageAtFirstAct, BirthWindow window, LocalDate start, LocalDate end,

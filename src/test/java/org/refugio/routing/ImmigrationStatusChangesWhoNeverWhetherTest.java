@@ -29,7 +29,9 @@ import org.refugio.screening.FactsMapper;
 
 /**
  * LA-01 as a property over generated cases: immigration status may change which provider gets a case, never whether
- * the case is referred. Each generated case (a scenario with its place, age, income, language and matters varied)
+ * the case is referred. And K-24(1): a person the screening sends to an LSC recipient, with a suitable LSC recipient
+ * available (judged here from the directory, independently of the rules), is never routed first to a provider that
+ * takes no LSC money; when none is left, the referral records why. Each generated case (a scenario with its place, age, income, language and matters varied)
  * is screened and routed against the demo directory as it is and with only its immigration facts changed (citizenship,
  * status, visa class, manner of entry, removal and detention); every version must be referred to a provider whose
  * funding the law lets serve it. Runs the routing decision in-process, as the workflow's steps do; the process
@@ -59,18 +61,21 @@ class ImmigrationStatusChangesWhoNeverWhetherTest {
     @Test
     void changingOnlyImmigrationFactsNeverChangesWhetherACaseIsReferred() throws IOException {
         Ruleset ruleset = Ruleset.compile(RulesetFiles.fromClasspath("rules"));
-        List<ProviderProfile> directory = demoDirectory();
+        List<ProviderProfile> demo = demoDirectory();
         List<JsonNode> scenarios = scenarios();
         Random random = new Random(20261126L);
         List<String> violations = new ArrayList<>();
         Set<ReferralTarget> targetsSeen = new HashSet<>();
         int whoChanged = 0;
+        int lscRecipientAvailable = 0;
+        int noLscRecipientLeft = 0;
         int routed = 0;
         long screeningNanos = 0;
         long matchingNanos = 0;
 
         for (int i = 0; i < CASES; i++) {
             ObjectNode base = vary(scenarios.get(random.nextInt(scenarios.size())).deepCopy(), random);
+            List<ProviderProfile> directory = withSomeFull(demo, random);
             Set<String> languages = Set.of(LANGUAGES[random.nextInt(LANGUAGES.length)]);
             UUID firstProvider = null;
             for (int v = 0; v <= VARIANTS; v++) {
@@ -98,6 +103,24 @@ class ImmigrationStatusChangesWhoNeverWhetherTest {
                 if (!lawful(chosen, routing)) {
                     violations.add(which + ": " + chosen.provider().name() + " may not serve " + routing);
                 }
+                if (routing.target() == ReferralTarget.LSC_RECIPIENT
+                        || routing.target() == ReferralTarget.LSC_RECIPIENT_NON_LSC_FUNDS) {
+                    boolean available = directory.stream().anyMatch(p -> suitableLscRecipient(p, routing));
+                    boolean nonLscFirst = chosen.provider().fundingType() == FundingType.NON_LSC;
+                    if (available) {
+                        lscRecipientAvailable++;
+                        if (nonLscFirst) {
+                            violations.add(which + ": K-24 " + chosen.provider().name() + " (no LSC money) before a"
+                                    + " suitable LSC recipient for " + routing);
+                        }
+                    } else if (nonLscFirst) {
+                        noLscRecipientLeft++;
+                        if (chosen.reasons().stream().noneMatch(r ->
+                                r.explanation().key().equals("routing.no-lsc-recipient-left"))) {
+                            violations.add(which + ": K-24 no LSC recipient left, but the referral does not say so");
+                        }
+                    }
+                }
                 if (v == 0) {
                     firstProvider = chosen.provider().id();
                 } else if (!chosen.provider().id().equals(firstProvider)) {
@@ -113,6 +136,47 @@ class ImmigrationStatusChangesWhoNeverWhetherTest {
         assertThat(targetsSeen).as("the generator reaches every referral target").containsExactlyInAnyOrder(
                 ReferralTarget.values());
         assertThat(whoChanged).as("immigration status does change which provider, sometimes").isPositive();
+        assertThat(lscRecipientAvailable).as("K-24: cases with a suitable LSC recipient available").isGreaterThan(1000);
+        assertThat(noLscRecipientLeft).as("K-24: cases with none left, routed to a provider without LSC money")
+                .isGreaterThan(100);
+    }
+
+    /**
+     * K-24(1), judged from the directory alone: an LSC recipient (with non-LSC funds, when that is the target) that
+     * works where the person is (a U.S. provider also serves a person abroad, K-24(3)), serves a known minor and a
+     * known detained person, and has open capacity.
+     */
+    private static boolean suitableLscRecipient(ProviderProfile p, RoutingFacts routing) {
+        if (p.fundingType() != FundingType.LSC || p.openSlots() <= 0) {
+            return false;
+        }
+        if (routing.target() == ReferralTarget.LSC_RECIPIENT_NON_LSC_FUNDS && !p.nonLscFunds()) {
+            return false;
+        }
+        boolean usProvider = p.regions().contains("ANYWHERE")
+                || p.regions().stream().anyMatch(r -> r.equals("US") || r.startsWith("US-"));
+        boolean place = routing.country() == null || p.regions().contains("ANYWHERE")
+                || p.regions().contains(routing.country())
+                || (routing.state() != null ? p.regions().contains("US-" + routing.state())
+                        : "US".equals(routing.country()) && usProvider)
+                || (!"US".equals(routing.country()) && usProvider);
+        return place && (routing.minor() != Boolean.TRUE || p.servesYouth())
+                && (routing.detained() != Boolean.TRUE || p.detentionCapable());
+    }
+
+    /**
+     * The directory with some providers full, so that sometimes no LSC recipient is left. The remote provider that
+     * takes no LSC money stays open: it is the last resort that makes "every case finds a provider" hold here (when
+     * nobody at all is left, the workflow escalates to a supervisor, which the process tests cover).
+     */
+    private static List<ProviderProfile> withSomeFull(List<ProviderProfile> directory, Random random) {
+        List<ProviderProfile> changed = new ArrayList<>();
+        for (ProviderProfile p : directory) {
+            boolean lastResort = p.regions().contains(ProviderProfile.ANYWHERE);
+            changed.add(lastResort || random.nextInt(4) > 0 ? p : new ProviderProfile(p.id(), p.name(), p.fundingType(),
+                    p.nonLscFunds(), p.languages(), p.regions(), p.servesYouth(), p.detentionCapable(), 0));
+        }
+        return changed;
     }
 
     /** The provider's money may serve the target it was chosen under, and the case allows that target. */

@@ -206,6 +206,36 @@ class ProviderChoiceRulesTest {
         assertThat(nobodyLeft.lawfulTargetFor(full.id())).contains(ReferralTarget.NON_LSC_PROVIDER);
     }
 
+    /** The weights are the ruleset's (routing/ranking.yaml), covered by its hash: another order ranks otherwise. */
+    @Test
+    void theRankingIsReadFromTheRulesetAndAnIncompleteOneIsRefused() {
+        ProviderProfile speaksMam = provider("speaks mam", FundingType.NON_LSC, false, Set.of("US"), Set.of("mam"),
+                true, true, 1);
+        ProviderProfile local = provider("local", FundingType.NON_LSC, false, Set.of("US-TX"), Set.of("en"), true,
+                true, 1);
+        RoutingFacts mamSpeaker = new RoutingFacts(ReferralTarget.NON_LSC_PROVIDER, List.of(), null, false,
+                Set.of("mam"), false, "US", "TX", false);
+        Map<String, byte[]> localFirst = new HashMap<>(files.files());
+        localFirst.put("routing/ranking.yaml", """
+                order: [target, LOCAL_TO_CLIENT, SPEAKS_CLIENT_LANGUAGE, SERVES_YOUTH, WORKS_IN_DETENTION, openCapacity]
+                """.getBytes(StandardCharsets.UTF_8));
+        RulesetFiles changed = new RulesetFiles(localFirst);
+
+        assertThat(ranked(matcher.choose(mamSpeaker, List.of(local, speaksMam), Set.of(), TODAY)))
+                .containsExactly("speaks mam", "local");
+        assertThat(ranked(Ruleset.compile(changed).providerMatcher().choose(mamSpeaker, List.of(local, speaksMam),
+                Set.of(), TODAY))).containsExactly("local", "speaks mam");
+        assertThat(changed.sha256()).isNotEqualTo(files.sha256());
+
+        Map<String, byte[]> incomplete = new HashMap<>(files.files());
+        incomplete.put("routing/ranking.yaml", """
+                order: [target, SPEAKS_CLIENT_LANGUAGE, speed]
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Ruleset.compile(new RulesetFiles(incomplete)))
+                .hasMessageContaining("ranking.yaml").hasMessageContaining("unknown line \"speed\"")
+                .hasMessageContaining("\"LOCAL_TO_CLIENT\" missing");
+    }
+
     @Test
     void aProviderChoiceRuleWithoutItsMetadataIsRefusedAtStartUp() {
         Map<String, byte[]> broken = new HashMap<>(files.files());

@@ -24,9 +24,14 @@ import org.refugio.eligibility.Status;
 public final class ScenarioExpectations {
 
     private static final Set<String> TOP = Set.of("programs", "derivatives", "reasonCodes", "attorneyReview", "tasks",
-            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral");
+            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral", "routing");
     private static final Set<String> REFERRAL = Set.of("referred", "targets", "scope", "urgent", "urgencyReasons",
-            "alternativeTargets", "notes", "absentNotes");
+            "alternativeTargets", "notes", "absentNotes", "fallbackExpected");
+    /**
+     * The explanation a referral carries when no LA-02 row chose its target and the LA-01 fallback did (the rule
+     * "LA-01 no LA-02 row chose a target", message la-01.fallback): read from the ruleset's English bundle.
+     */
+    static final String FALLBACK_EXPLANATION = fallbackExplanation();
     private static final Set<String> DERIVATIVE = Set.of("class", "status", "followUps", "deadlines", "notes");
 
     private ScenarioExpectations() {
@@ -59,6 +64,12 @@ public final class ScenarioExpectations {
         }
         JsonNode referral = expected.path("legalAidReferral");
         unknownKeys(referral, REFERRAL, "legalAidReferral.", problems);
+        if (expected.has("routing")) {
+            ScenarioRouting.checkShape(expected.path("routing"), problems);
+        }
+        if (referral.has("fallbackExpected") && !referral.path("fallbackExpected").isBoolean()) {
+            problems.add("legalAidReferral.fallbackExpected is true or false");
+        }
         List<String> targets = new ArrayList<>();
         referral.path("targets").forEach(t -> targets.add(t.asText()));
         referral.path("alternativeTargets").forEach(t -> targets.add(t.asText()));
@@ -150,6 +161,16 @@ public final class ScenarioExpectations {
         if (!actual.path("referred").asBoolean(false)) {
             differences.add("legal-aid referral: not referred (LA-01 says every case is)");
         }
+        boolean fallback = FALLBACK_EXPLANATION.equals(actual.path("explanation").path("en").asText());
+        boolean fallbackExpected = referral.path("fallbackExpected").asBoolean(false);
+        if (referral.has("targets") && fallback && !fallbackExpected) {
+            differences.add("legal-aid referral: the target " + actual.path("target").asText() + " comes from the LA-01"
+                    + " fallback, not from an LA-02 row; a scenario that expects that says \"fallbackExpected\": true");
+        }
+        if (fallbackExpected && !fallback) {
+            differences.add("legal-aid referral: expected the LA-01 fallback (fallbackExpected), but an LA-02 row chose "
+                    + actual.path("target").asText() + ": " + actual.path("explanation").path("en").asText());
+        }
         if (referral.has("targets")) {
             boolean accepted = false;
             for (JsonNode target : referral.path("targets")) {
@@ -182,6 +203,20 @@ public final class ScenarioExpectations {
             }
         }
         return differences;
+    }
+
+    private static String fallbackExplanation() {
+        try (var in = ScenarioExpectations.class.getResourceAsStream("/rules/messages/messages_en.properties")) {
+            var messages = new java.util.Properties();
+            messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            String text = messages.getProperty("la-01.fallback");
+            if (text == null || text.isBlank()) {
+                throw new IllegalStateException("rules/messages/messages_en.properties has no la-01.fallback");
+            }
+            return new java.text.MessageFormat(text, java.util.Locale.ENGLISH).format(new Object[0]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Every expected code appears among the actual items' codes. */

@@ -44,6 +44,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     private static final String DECIDES_RELATIVE = "relative";
     private static final String DECIDES_REFERRAL = "referral";
     private static final String INFORMS = "informs";
+    private static final String DERIVES = "derives";
     private static final String DERIVATIVE_PREFIX = "derivative ";
 
     private final KieBase kieBase;
@@ -196,6 +197,9 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         if (meta.containsKey(INFORMS)) {
             return informational(rule, meta, ruleId, tag, stage, structure);
         }
+        if (meta.containsKey(DERIVES)) {
+            return derivation(rule, meta, ruleId, tag, stage, structure);
+        }
         String decides = required(meta, "decides");
         String criterion = text(meta, "criterion", RuleInfo.baseId(ruleId));
         String element = text(meta, "element", RuleInfo.baseId(ruleId));
@@ -239,6 +243,28 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         }
         return new RuleInfo(rule.getName(), ruleId, program, null, null, null, tag, date(meta, "effective"),
                 date(meta, "until"), stage, DrlCompiler.file(rule), DrlCompiler.amendments(meta), true);
+    }
+
+    /**
+     * A rule that derives a fact other rules read ({@code @derives("DerivativeTiming")}): what the law makes of ages
+     * and dates (TD-01, TD-05, TD-07, TD-08). It decides nothing, and runs in a stage before every program's, so
+     * that every rule reading what it derives sees it.
+     */
+    private static RuleInfo derivation(Rule rule, Map<String, Object> meta, String ruleId, String tag, String stage,
+                                       ProgramStructure structure) {
+        if (meta.containsKey("decides") || meta.containsKey("criterion") || meta.containsKey("element")) {
+            throw new IllegalArgumentException("a @derives rule decides nothing: no @decides, @criterion or @element");
+        }
+        int first = structure.stages().size();
+        for (Program p : Program.values()) {
+            first = Math.min(first, structure.stages().indexOf(structure.spec(p).stage()));
+        }
+        if (structure.stages().indexOf(stage) < 0 || structure.stages().indexOf(stage) >= first) {
+            throw new IllegalArgumentException("a @derives rule runs in a stage before every program's, not \""
+                    + stage + "\"");
+        }
+        return new RuleInfo(rule.getName(), ruleId, null, null, null, null, tag, date(meta, "effective"),
+                date(meta, "until"), stage, DrlCompiler.file(rule), DrlCompiler.amendments(meta));
     }
 
     private static void expect(String stage, String specStage, String criterion, ProgramStructure.Spec spec) {

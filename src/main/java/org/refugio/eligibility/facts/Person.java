@@ -11,7 +11,9 @@ import java.util.Set;
  * @param under21           under 21 on the screening date
  * @param minorAtAnyAct     under 18 at the first act of at least one victimization (T1-06(a))
  * @param under16AtFirstAct under 16 when the first element of a crime occurred (U-04, U-05)
- * @param under21AtFiling   under 21 on the date the I-914 was or will be filed (TD-01)
+ * @param birthWindow       when the person was born: exact, or the range an age estimate allows; null when unknown.
+ *                          Whether the person was under 21 on the filing date (TD-01) is derived by the rules
+ *                          (rules/tvisa/derivative-timing.drl)
  * @param twentyFirstBirthday exact, or the earliest possible when only an age is known
  * @param inUnitedStates    in "the United States" as the T rules read it: the States, DC, PR, VI, GU, MP, and
  *                          American Samoa or a port of entry (8 CFR 214.201, 214.202(b), 214.207(a); K-06)
@@ -29,7 +31,7 @@ public record Person(LocalDate dateOfBirth, Integer ageEstimate, Integer ageMin,
                      Boolean entryForInvestigation, Boolean married, String country, String usState,
                      Boolean atPortOfEntry, Boolean inUnitedStates, Boolean inMexico, RemovalStage removalStage,
                      Boolean detained, Boolean removalScheduled, Boolean minorAtAnyAct, Boolean under16AtFirstAct,
-                     Boolean under21AtFiling, Boolean inUsOrTerritories, Boolean incapacitated,
+                     BirthWindow birthWindow, Boolean inUsOrTerritories, Boolean incapacitated,
                      Set<LscSpecialCategory> lscSpecialCategories, Boolean h2bForestryWorker) {
 
     public boolean isCitizenOrPermanentResident() {

@@ -3,9 +3,8 @@ package org.refugio.eligibility.facts;
 import java.time.LocalDate;
 
 /**
- * The person's own T application (Form I-914).
- *
- * @param referenceFilingDate the filing date, else the planned one (TD-01); null when unknown
+ * The person's own T application (Form I-914). The date ages are judged on (TD-01) is derived by the rules
+ * (rules/tvisa/derivative-timing.drl).
  */
 public record TProcess(ApplicationStatus applicationStatus, LocalDate filedDate, LocalDate plannedFilingDate,
-                       LocalDate referenceFilingDate, BfdStatus bfd, LocalDate bfdDate, LocalDate approvedDate) { }
+                       BfdStatus bfd, LocalDate bfdDate, LocalDate approvedDate) { }

@@ -18,7 +18,7 @@ import org.refugio.eligibility.RuleInfo;
 import org.refugio.eligibility.drools.DrlCompiler;
 import org.refugio.routing.AlreadyAsked;
 import org.refugio.routing.FundingRoute;
-import org.refugio.routing.Preference;
+import org.refugio.routing.Ranking;
 import org.refugio.routing.ProviderChoice;
 import org.refugio.routing.ProviderMatcher;
 import org.refugio.routing.ProviderProfile;
@@ -27,9 +27,8 @@ import org.refugio.routing.RoutingReason;
 
 /**
  * The provider-choice DRL compiled once; one short-lived session per match. The rules decide which providers
- * the law and the case allow and what favours each; this class only orders the suitable ones: the target's
- * rank first (primary, the screening's alternatives, last resort), then the preferences in their declared
- * weight, then the most open capacity, then the name, so the same inputs always give the same order.
+ * the law and the case allow and what favours each; this class orders the suitable ones as the ruleset's
+ * routing/ranking.yaml says (K-24: the target first, then the person's language, ...), ties last by name and id.
  */
 public final class DroolsProviderMatcher implements ProviderMatcher {
 
@@ -39,8 +38,10 @@ public final class DroolsProviderMatcher implements ProviderMatcher {
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
+    private final Ranking ranking;
 
-    public DroolsProviderMatcher(Map<String, String> drlByPath) {
+    public DroolsProviderMatcher(Map<String, String> drlByPath, Ranking ranking) {
+        this.ranking = ranking;
         this.kieBase = DrlCompiler.compile(drlByPath);
         this.rules = describe(kieBase);
     }
@@ -76,29 +77,8 @@ public final class DroolsProviderMatcher implements ProviderMatcher {
             ranked.add(new ProviderChoice.Candidate(v.provider, best.target(), best.tier(), best.rank(),
                     java.util.Set.copyOf(v.preferences), List.copyOf(reasons)));
         }
-        ranked.sort(ORDER);
+        ranked.sort(ranking.comparator());
         return new ProviderChoice(ranked, excluded);
-    }
-
-    private static final Comparator<ProviderChoice.Candidate> ORDER = Comparator
-            .comparingInt((ProviderChoice.Candidate c) -> c.tier().ordinal())
-            .thenComparingInt(DroolsProviderMatcher::rank)
-            .thenComparing(DroolsProviderMatcher::preferenceKey)
-            .thenComparing(c -> -c.provider().openSlots())
-            .thenComparing(c -> c.provider().name())
-            .thenComparing(c -> c.provider().id());
-
-    private static int rank(ProviderChoice.Candidate c) {
-        return c.routeRank();
-    }
-
-    /** "1010" for a provider that has the first and third preference: smaller sorts first. */
-    private static String preferenceKey(ProviderChoice.Candidate c) {
-        StringBuilder key = new StringBuilder();
-        for (Preference p : Preference.values()) {
-            key.append(c.preferences().contains(p) ? '0' : '1');
-        }
-        return key.toString();
     }
 
     @Override

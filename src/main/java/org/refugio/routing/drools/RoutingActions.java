@@ -4,6 +4,7 @@ import org.kie.api.runtime.rule.RuleContext;
 import org.refugio.eligibility.Message;
 import org.refugio.eligibility.ReferralTarget;
 import org.refugio.routing.FundingRoute;
+import org.refugio.routing.PassedOver;
 import org.refugio.routing.Preference;
 import org.refugio.routing.ProviderProfile;
 import org.refugio.routing.TargetOption;
@@ -38,7 +39,17 @@ public final class RoutingActions {
     /** This provider does not get the case, whatever else favours it. */
     public static void exclude(RuleContext k, ProviderProfile provider, String key, Object... args) {
         MatchDecisions d = decisions(k);
-        d.of(provider).exclusions.add(d.reason(k.getRule(), Message.of(key, args)));
+        MatchDecisions.Verdict verdict = d.of(provider);
+        if (verdict.exclusions.isEmpty()) {
+            k.getKieRuntime().insert(new PassedOver(provider.id()));
+        }
+        verdict.exclusions.add(d.reason(k.getRule(), Message.of(key, args)));
+    }
+
+    /** Records why this provider is asked as it is (K-24(1)), without changing its rank. */
+    public static void explain(RuleContext k, ProviderProfile provider, String key, Object... args) {
+        MatchDecisions d = decisions(k);
+        d.of(provider).preferenceReasons.add(d.reason(k.getRule(), Message.of(key, args)));
     }
 
     /** Among suitable providers, this one ranks higher on this count. */
