@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class ScreeningPages {
 
     @Bean
-    NavigationItem newScreening() {
+    NavigationItem newScreeningLink() {
         return new NavigationItem("/screenings/new", "nav.screening", 10, List.of(Role.CASEWORKER, Role.SUPERVISOR));
     }
 }

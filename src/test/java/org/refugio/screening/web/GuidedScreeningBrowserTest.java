@@ -24,12 +24,13 @@ import org.refugio.support.TestWebUsers;
  */
 class GuidedScreeningBrowserTest extends BrowserTest {
 
-    static final Path SCENARIOS = Path.of(System.getProperty("refugio.scenarios", "/work/shared/legal/scenarios"));
+    static final Path SCENARIOS = Path.of("src/test/resources/scenarios/public");
 
     @Test
     void aGuidedScreeningOfScenario12ReachesItsExpectedCardsAndSummaries() throws IOException {
         JsonNode scenario = scenario("12-");
         signIn(TestWebUsers.CASEWORKER);
+        inEnglish();
         Interview interview = interview(scenario.get("facts"), "scenario-12");
         assertThat(interview.questions()).as("questions asked").isLessThanOrEqualTo(30);
 
@@ -62,6 +63,7 @@ class GuidedScreeningBrowserTest extends BrowserTest {
     @Test
     void iDontKnowStaysUnknownAndTheInterviewResumesWithinTheSession() {
         signIn(TestWebUsers.CASEWORKER);
+        inEnglish();
         open("/screenings/new");
         assertThat(heading()).isEqualTo("New screening");
         type(By.name("person.ageEstimate"), "30");
@@ -73,7 +75,7 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         assertThat(first.get(0).getAttribute("data-code")).as("the first question is not a sensitive one")
                 .isNotIn("ask.means", "ask.commercial-sex", "ask.crimes", "ask.labor-purpose", "ask.harm");
         String firstCode = first.get(0).getAttribute("data-code");
-        driver.findElement(By.id("dk-0")).click();
+        driver.findElement(By.cssSelector("label[for='dk-0']")).click();
         submit(By.id("next"));
         assertThat(driver.findElements(By.cssSelector("section[data-code='" + firstCode + "']")))
                 .as("a question answered I don't know is not asked again").isEmpty();
@@ -195,6 +197,13 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         try (var files = Files.list(SCENARIOS)) {
             Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
             return JSON.readTree(file.toFile());
+        }
+    }
+
+    /** The interface language is remembered per user across runs: start each test in English. */
+    private void inEnglish() {
+        if ("es".equals(language())) {
+            switchLanguage();
         }
     }
 }
