@@ -49,6 +49,16 @@ final class GuidedInterview implements Serializable {
         return unknown;
     }
 
+    /**
+     * Questions not to ask again: those left unknown and those already answered (an answer the rules still find
+     * incomplete is completed with the case, not by asking the same question twice).
+     */
+    Set<String> settled() {
+        Set<String> settled = new LinkedHashSet<>(unknown);
+        settled.addAll(asked);
+        return settled;
+    }
+
     /** Every question asked so far, in order (id = code|subject). */
     List<String> asked() {
         return asked;

@@ -179,7 +179,7 @@ class GuidedScreeningController {
 
     private String questionPage(GuidedInterview interview, Model model, List<FieldError> errors) {
         ScreeningDecision decision = Localizer.localize(screenings.preview(facts(interview)), language());
-        List<NextQuestions.Question> ranked = NextQuestions.rank(decision, interview.unknown());
+        List<NextQuestions.Question> ranked = NextQuestions.rank(decision, interview.settled());
         LocalDate asOf = decision.getAsOfDate();
         var ruleset = rulesets.current();
         Map<String, org.refugio.eligibility.RuleInfo> rules = new LinkedHashMap<>();

@@ -81,6 +81,8 @@ final class QuestionCatalog {
         plain("ask.trauma-evidence", "lawEnforcement.traumaEvidence");
         plain("ask.filing-and-approval-dates", "tProcess.applicationStatus", "tProcess.filedDate",
                 "tProcess.approvedDate");
+        plain("ask.hardship", "hardshipFactors[]", "hardshipFactors[0].factor", "hardshipFactors[0].evidence");
+        plain("ask.hardship-evidence", "hardshipFactors[0].evidence");
         plain("ask.fto-conduct", "admissibility.ftoLinkedConduct");
         plain("ask.inadmissibility", "admissibility.grounds[]", "admissibility.convictions[]");
         plain("ask.information", "uVisa.hasInformation");

@@ -42,6 +42,13 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         assertThat(text(By.id("card-LSC_LEGAL_AID"))).contains("an immigration attorney can review it");
         assertThat(text(By.id("referral"))).contains("a legal-aid provider not funded by LSC");
         screenshot("result-en");
+        Object weight = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0];"
+                + "const r = performance.getEntriesByType('resource');"
+                + "return JSON.stringify({document: n.decodedBodySize, transferred: n.transferSize"
+                + " + r.reduce((a, e) => a + e.transferSize, 0), decoded: n.decodedBodySize"
+                + " + r.reduce((a, e) => a + e.decodedBodySize, 0), resources: r.length});");
+        Files.writeString(Path.of("target/result-page-weight.json"), String.valueOf(weight));
 
         String result = path().replace("?saved", "");
         follow(By.id("summary-es"));
