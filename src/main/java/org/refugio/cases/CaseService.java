@@ -150,6 +150,22 @@ public class CaseService {
         workflow.clientDeclined(caseId);
     }
 
+    /**
+     * The active providers the law lets serve this case (LA-02, LSC-A-09): the only ones a person may choose when
+     * changing the provider. Empty while the case has not been screened.
+     */
+    public List<Provider> lawfulProviders(UUID caseId) {
+        CaseRecord current = cases.find(caseId)
+                .orElseThrow(() -> new NotFoundException("No case has id " + caseId + "."));
+        if (current.routing() == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return directory.list(true).stream().filter(p -> rulesets.current().providerMatcher().choose(
+                current.routing(), List.of(ProviderDirectory.profile(p, 1)), Set.of(), today)
+                .lawfulTargetFor(p.id()).isPresent()).toList();
+    }
+
     public List<WorkTask> tasks(CaseWorkflow.TaskFilter filter) {
         return workflow.tasks(filter);
     }

@@ -94,6 +94,18 @@ public class ScreeningService {
     }
 
     /**
+     * Decides without storing anything, with explanations in both languages: what the guided screening shows after
+     * each step. Nothing is stored and nothing is audited until the caseworker saves (then {@link #screen}).
+     *
+     * @throws InvalidFactsException when a fact breaks the fact model
+     */
+    public ScreeningDecision preview(ScreeningFacts facts) {
+        LocalDate asOf = FactsMapper.asOfDate(facts, LocalDate.now(clock));
+        ScreeningFacts recorded = facts.asOfDate(asOf);
+        return decide(UUID.randomUUID(), clock.instant(), asOf, FactsMapper.map(recorded, asOf), rulesets.current());
+    }
+
+    /**
      * Checks facts against the fact model without screening or storing anything.
      *
      * @throws InvalidFactsException naming every offending field

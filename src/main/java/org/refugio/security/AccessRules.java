@@ -36,6 +36,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/screenings/*", SCREENERS),
             new Rule(HttpMethod.GET, "/api/v1/rulesets/current", EVERYONE),
             new Rule(HttpMethod.POST, "/api/v1/cases", CASE_OPENERS),
+            new Rule(HttpMethod.GET, "/api/v1/cases", CASE_OPENERS),
             new Rule(HttpMethod.GET, "/api/v1/cases/*", CASE_OPENERS),
             new Rule(HttpMethod.POST, "/api/v1/cases/*/referrals/*/response", CASE_WORKERS),
             new Rule(HttpMethod.POST, "/api/v1/cases/*/client-decline", CASE_WORKERS),
