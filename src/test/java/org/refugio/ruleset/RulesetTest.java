@@ -66,7 +66,7 @@ class RulesetTest {
     @Test
     void rulesOfThe2024RuleAreInForceOnlyFromItsEffectiveDate() {
         RuleInfo exception4 = ruleset.engine().rules().stream()
-                .filter(r -> r.ruleId().equals("T1-05(4)") && r.tag().equals("S")).findFirst().orElseThrow();
+                .filter(r -> r.ruleId().equals("T1-05(4)") && r.tag().equals("V")).findFirst().orElseThrow(); // [V] since K-25
         assertThat(exception4.inForceOn(LocalDate.of(2024, 8, 27))).isFalse();
         assertThat(exception4.inForceOn(LocalDate.of(2024, 8, 28))).isTrue();
     }
