@@ -1,5 +1,7 @@
 package org.refugio.eligibility;
 
+import java.time.LocalDate;
+
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,14 @@ import java.util.Map;
  * criterion (worst). A listed criterion that no rule decided is unknown, never "no".
  */
 public record ProgramStructure(List<String> stages, String referralStage,
-                               Map<Program, Spec> programs, Map<DerivativeClass, Spec> derivatives) {
+                               Map<Program, Spec> programs, Map<DerivativeClass, Spec> derivatives,
+                               Map<String, LocalDate> encodedFrom) {
+
+    /** A structure whose rules are encoded for every date. */
+    public ProgramStructure(List<String> stages, String referralStage, Map<Program, Spec> programs,
+                            Map<DerivativeClass, Spec> derivatives) {
+        this(stages, referralStage, programs, derivatives, Map.of());
+    }
 
     public enum Across {
         /** Every subject must meet the criterion (e.g. every departure needs an exception, T1-05). */
@@ -28,6 +37,7 @@ public record ProgramStructure(List<String> stages, String referralStage,
     public ProgramStructure {
         programs = new EnumMap<>(programs);
         derivatives = new EnumMap<>(derivatives);
+        encodedFrom = encodedFrom == null ? Map.of() : Map.copyOf(encodedFrom);
         for (Program p : Program.values()) {
             if (!programs.containsKey(p)) {
                 throw new IllegalArgumentException("programs.yaml does not define program " + p);
@@ -38,6 +48,22 @@ public record ProgramStructure(List<String> stages, String referralStage,
                 throw new IllegalArgumentException("programs.yaml does not define derivative class " + c);
             }
         }
+    }
+
+    /**
+     * K-26: whether today's rules for a program's criterion may decide on this date. A program (key {@code U_VISA}) or
+     * one of its criteria (key {@code LSC_LEGAL_AID/LSC-A-OUT}) may be encoded only from a date; before it, only a rule
+     * written for the earlier time (its {@code @until} before that date) runs, and says the rules are not encoded.
+     */
+    public boolean encoded(Program program, String criterion, LocalDate effectiveUntil, LocalDate asOf) {
+        if (program == null) {
+            return true;
+        }
+        LocalDate from = encodedFrom.get(program.name() + "/" + criterion);
+        if (from == null) {
+            from = encodedFrom.get(program.name());
+        }
+        return from == null || !asOf.isBefore(from) || (effectiveUntil != null && effectiveUntil.isBefore(from));
     }
 
     public Spec spec(Program program) {

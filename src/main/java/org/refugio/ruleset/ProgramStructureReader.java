@@ -1,5 +1,8 @@
 package org.refugio.ruleset;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,19 @@ final class ProgramStructureReader {
         Map<DerivativeClass, ProgramStructure.Spec> derivatives = new EnumMap<>(DerivativeClass.class);
         ((Map<String, Object>) root.get("derivatives")).forEach((name, spec) ->
                 derivatives.put(DerivativeClass.valueOf(name), spec((Map<String, Object>) spec, stages)));
-        return new ProgramStructure(List.copyOf(stages), referralStage, programs, derivatives);
+        Map<String, LocalDate> encodedFrom = new HashMap<>();
+        Object encoded = root.get("encodedFrom");
+        if (encoded != null) {
+            ((Map<String, Object>) encoded).forEach((key, date) -> {
+                String program = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+                ProgramStructure.Spec spec = programs.get(Program.valueOf(program));
+                if (key.contains("/") && !spec.criteria().containsKey(key.substring(key.indexOf('/') + 1))) {
+                    throw new IllegalArgumentException("encodedFrom: " + key + " names no criterion of " + program);
+                }
+                encodedFrom.put(key, DatedText.date(date));
+            });
+        }
+        return new ProgramStructure(List.copyOf(stages), referralStage, programs, derivatives, encodedFrom);
     }
 
     @SuppressWarnings("unchecked")

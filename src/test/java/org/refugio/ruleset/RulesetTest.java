@@ -64,9 +64,19 @@ class RulesetTest {
     }
 
     @Test
+    void everyPairOf214Point11And214Point2xxCitationsFollowsTheScreeningDate() {
+        // K-26, T1-14: the derivative rules cite 8 CFR 214.11 before 2024-08-28 and 214.211 from then on.
+        assertThat(ruleset.legalSources().citation("TD-05", LocalDate.of(2024, 8, 27))).contains("214.11(k)")
+                .doesNotContain("214.211");
+        assertThat(ruleset.legalSources().citation("TD-05", LocalDate.of(2024, 8, 28))).contains("214.211")
+                .doesNotContain("214.11(");
+        assertThat(ruleset.legalSources().citation("HHS-E-02", LocalDate.of(2008, 12, 22))).doesNotContain("(G)");
+    }
+
+    @Test
     void rulesOfThe2024RuleAreInForceOnlyFromItsEffectiveDate() {
         RuleInfo exception4 = ruleset.engine().rules().stream()
-                .filter(r -> r.ruleId().equals("T1-05(4)") && r.tag().equals("S")).findFirst().orElseThrow();
+                .filter(r -> r.ruleId().equals("T1-05(4)") && r.tag().equals("V")).findFirst().orElseThrow(); // [V] since K-25
         assertThat(exception4.inForceOn(LocalDate.of(2024, 8, 27))).isFalse();
         assertThat(exception4.inForceOn(LocalDate.of(2024, 8, 28))).isTrue();
     }

@@ -24,7 +24,10 @@ import org.refugio.eligibility.Status;
 public final class ScenarioExpectations {
 
     private static final Set<String> TOP = Set.of("programs", "derivatives", "reasonCodes", "attorneyReview", "tasks",
-            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral", "routing");
+            "absentTasks", "followUps", "notes", "absentNotes", "deadlines", "scopes", "legalAidReferral", "criteria",
+            "absentCriteria", "routing");
+    /** K-25, K-26: what a program's contributing rule must (or must not) show, field by field. */
+    private static final Set<String> CRITERION = Set.of("ruleId", "status", "verificationTag", "citation");
     private static final Set<String> REFERRAL = Set.of("referred", "targets", "scope", "urgent", "urgencyReasons",
             "alternativeTargets", "notes", "absentNotes", "fallbackExpected");
     /**
@@ -42,7 +45,7 @@ public final class ScenarioExpectations {
         List<String> problems = new ArrayList<>();
         unknownKeys(expected, TOP, "", problems);
         for (String byProgram : List.of("programs", "reasonCodes", "attorneyReview", "followUps", "notes",
-                "absentNotes", "deadlines", "scopes")) {
+                "absentNotes", "deadlines", "scopes", "criteria", "absentCriteria")) {
             unknownValues(names(expected.path(byProgram)), names(Program.class), byProgram + ".", problems);
         }
         for (JsonNode status : expected.path("programs")) {
@@ -61,6 +64,16 @@ public final class ScenarioExpectations {
                     "derivatives." + e.getKey() + ".class ", problems);
             unknownValues(List.of(e.getValue().path("status").asText()), names(Status.class),
                     "derivatives." + e.getKey() + ".status ", problems);
+        }
+        for (String list : List.of("criteria", "absentCriteria")) {
+            for (JsonNode rows : expected.path(list)) {
+                for (JsonNode row : rows) {
+                    unknownKeys(row, CRITERION, list + ": ", problems);
+                    if (!row.hasNonNull("ruleId")) {
+                        problems.add(list + ": a row without ruleId");
+                    }
+                }
+            }
         }
         JsonNode referral = expected.path("legalAidReferral");
         unknownKeys(referral, REFERRAL, "legalAidReferral.", problems);
@@ -145,6 +158,23 @@ public final class ScenarioExpectations {
             JsonNode actual = find(decision.path("programs"), "program", e.getKey());
             lacksCodes(e.getKey() + " notes", e.getValue(), actual == null ? null : actual.path("notes"), differences);
         }
+        for (String list : List.of("criteria", "absentCriteria")) {
+            boolean wanted = list.equals("criteria");
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.path(list).fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode actual = find(decision.path("programs"), "program", e.getKey());
+                for (JsonNode row : e.getValue()) {
+                    boolean found = false;
+                    for (JsonNode c : actual == null ? decision.path("none") : actual.path("criteria")) {
+                        found |= matches(row, c);
+                    }
+                    if (found != wanted) {
+                        differences.add(e.getKey() + ": expected " + (wanted ? "" : "no ") + "rule " + row
+                                + " among the rules that gave its value" + (actual == null ? "" : explain(actual)));
+                    }
+                }
+            }
+        }
         List<String> tasks = decision.path("tasks").findValuesAsText("code");
         for (JsonNode task : expected.path("tasks")) {
             if (!tasks.contains(task.asText())) {
@@ -203,6 +233,16 @@ public final class ScenarioExpectations {
             }
         }
         return differences;
+    }
+
+    /** A criterion row of the decision with the rule ID, status and tag asked for, and a citation containing the text. */
+    private static boolean matches(JsonNode expected, JsonNode criterion) {
+        for (String field : List.of("ruleId", "status", "verificationTag")) {
+            if (expected.has(field) && !expected.path(field).asText().equals(criterion.path(field).asText())) {
+                return false;
+            }
+        }
+        return !expected.has("citation") || criterion.path("citation").asText().contains(expected.path("citation").asText());
     }
 
     private static String fallbackExplanation() {

@@ -71,7 +71,12 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     @Override
     public Evaluation evaluate(CaseFacts facts) {
         LocalDate asOf = facts.screening().asOfDate();
-        AgendaFilter inForce = match -> rules.get(match.getRule().getName()).inForceOn(asOf);
+        AgendaFilter inForce = match -> {
+            RuleInfo rule = rules.get(match.getRule().getName());
+            // K-26: never today's rule, silently, for a date whose rules are not encoded.
+            return rule.inForceOn(asOf)
+                    && structure.encoded(rule.program(), rule.criterion(), rule.effectiveUntil(), asOf);
+        };
         KieSession session = sessions.newKieSession();
         try {
             SessionDecisions decisions = new SessionDecisions(rules);
