@@ -9,4 +9,13 @@ public class AuditLogDamagedException extends RuntimeException {
     public AuditLogDamagedException(long seq) {
         super("audit record " + seq + " already exists beyond the chain head");
     }
+
+    public AuditLogDamagedException(long seq, String what) {
+        super(what.startsWith("pending") ? what : "audit record " + seq + " " + what);
+    }
+
+    /** Refused while the sealer has found the log damaged ({@link AuditSealer#damaged()}). */
+    public AuditLogDamagedException(String message) {
+        super(message);
+    }
 }
