@@ -49,6 +49,7 @@ class AuditController implements AuditApi {
     static final String READ = "AUDIT_READ";
 
     private final AuditTrail trail;
+    private final AuditSealer sealer;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditController.class);
 
     private final AuditLog auditLog;
@@ -63,10 +64,11 @@ class AuditController implements AuditApi {
     private final ObjectMapper withNulls;
     private final int maxExport;
 
-    AuditController(AuditTrail trail, AuditLog log, AuditKeys keys, AuditQueries queries, ChainVerifier verifier,
+    AuditController(AuditTrail trail, AuditSealer sealer, AuditLog log, AuditKeys keys, AuditQueries queries, ChainVerifier verifier,
                     Replays replays, ImpactAnalyses impact, ScreeningService screenings, Rulesets rulesets,
                     ObjectMapper json, @Value("${refugio.audit.export.max-records:100000}") int maxExport) {
         this.trail = trail;
+        this.sealer = sealer;
         this.auditLog = log;
         this.keys = keys;
         this.queries = queries;
@@ -83,6 +85,7 @@ class AuditController implements AuditApi {
     @Override
     public ResponseEntity<AuditDecisionPage> listAuditDecisions(OffsetDateTime from, OffsetDateTime to,
             ProgramCode program, Status status, String rulesetVersion, String ruleId, Integer page, Integer size) {
+        sealer.sealPending();
         AuditDecisionPage result = queries.decisions(
                 new AuditQueries.Filter(from, to, program, status, rulesetVersion, ruleId), page, size);
         Map<String, Object> detail = operation("listAuditDecisions");
@@ -101,6 +104,7 @@ class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<AuditDecision> getAuditDecision(UUID id) {
+        sealer.sealPending();
         ScreeningService.Stored stored = screenings.stored(id)
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
@@ -158,6 +162,7 @@ class AuditController implements AuditApi {
     @Override
     public ResponseEntity<List<org.refugio.api.model.AuditRecord>> listAuditRecords(Long fromSeq, String action,
             UUID decisionId, Integer limit) {
+        sealer.sealPending();
         List<AuditRecord> records = auditLog.list(fromSeq, action, decisionId, limit);
         Map<String, Object> detail = operation("listAuditRecords");
         detail.put("fromSeq", fromSeq);
@@ -171,7 +176,10 @@ class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<ChainVerification> verifyAuditChain(Long fromSeq, Long toSeq, Boolean checkDecisions) {
+        // What was acknowledged before this call is chained first; whatever could not be is reported as pending.
+        sealer.sealPending();
         ChainVerifier.Report report = verifier.verify(fromSeq, toSeq, checkDecisions);
+        long pending = sealer.pendingCount();
         Map<String, Object> detail = operation("verifyAuditChain");
         detail.put("fromSeq", fromSeq);
         detail.put("toSeq", report.toSeq());
@@ -191,7 +199,8 @@ class AuditController implements AuditApi {
                 .recordsChecked(report.recordsChecked())
                 .decisionsChecked(report.decisionsChecked())
                 .headSeq(report.headSeq())
-                .headDigest(report.headDigest());
+                .headDigest(report.headDigest())
+                .pendingEntries(pending);
         if (report.firstBroken() != null) {
             result.firstBroken(new BrokenLink().seq(report.firstBroken().seq())
                     .problem(BrokenLink.ProblemEnum.valueOf(report.firstBroken().problem().name()))
@@ -202,6 +211,7 @@ class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<String> exportAuditRecords(OffsetDateTime from, OffsetDateTime to, String action) {
+        sealer.sealPending();
         StringBuilder csv = new StringBuilder("seq,recorded_at,actor,action,subject_id,decision_id,ruleset_version,"
                 + "ruleset_sha256,facts_digest,key_id,prev_digest,digest,detail\r\n");
         int[] rows = {0};

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The audit_log table and its chain head. Append and read; the database refuses anything else. */
+/**
+ * The audit_log table, its chain head, and the entries waiting to be chained (audit_pending). Append and read;
+ * the database refuses anything else (the sealer alone may delete pending entries once chained).
+ */
 @Repository
 class AuditLog {
 
@@ -32,7 +35,7 @@ class AuditLog {
         this.jdbc = jdbc;
     }
 
-    /** Locks the head until the transaction ends: the one point where concurrent writers queue up. */
+    /** Locks the head until the transaction ends; only the sealer takes it (one per cluster, AuditSealer). */
     Head lockHead() {
         return jdbc.queryForObject("select last_seq, last_digest from audit_chain_head where id = 1 for update",
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim()));
@@ -43,24 +46,99 @@ class AuditLog {
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim()));
     }
 
-    void append(AuditRecord r) {
-        try {
-            insert(r);
-        } catch (DuplicateKeyException e) {
-            throw new AuditLogDamagedException(r.seq());
+    /** A pending entry: complete, unchained, waiting for the sealer ({@code seq} 0, digest = entry digest). */
+    record Pending(long id, AuditRecord entry) { }
+
+    static final String PENDING_COLUMNS = "id, recorded_at, actor, action, subject_id, decision_id, ruleset_version,"
+            + " ruleset_sha256, facts_digest, detail, key_id, entry_digest";
+
+    /** Writes an entry to the pending table in the caller's transaction. */
+    void appendPending(AuditRecord e) {
+        jdbc.update("insert into audit_pending (recorded_at, actor, action, subject_id, decision_id, ruleset_version,"
+                        + " ruleset_sha256, facts_digest, detail, key_id, entry_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Timestamp.from(e.recordedAt()), e.actor(), e.action(), e.subjectId(), e.decisionId(), e.rulesetVersion(),
+                e.rulesetSha256(), e.factsDigest(), e.detail(), e.keyId(), e.digest());
+    }
+
+    /** The oldest committed pending entries, in the order they were appended. */
+    List<Pending> pending(int limit) {
+        return jdbc.query("select " + PENDING_COLUMNS + " from audit_pending order by id limit ?", (rs, n) ->
+                new Pending(rs.getLong("id"), new AuditRecord(0, rs.getObject("recorded_at", OffsetDateTime.class)
+                        .toInstant(), rs.getString("actor"), rs.getString("action"), rs.getString("subject_id"),
+                        rs.getObject("decision_id", UUID.class), rs.getString("ruleset_version"),
+                        trim(rs.getString("ruleset_sha256")), trim(rs.getString("facts_digest")), rs.getString("detail"),
+                        rs.getString("key_id"), null, trim(rs.getString("entry_digest")))), limit);
+    }
+
+    /** The highest id of a committed pending entry, 0 when none waits. */
+    long lastPendingId() {
+        Long id = jdbc.queryForObject("select max(id) from audit_pending", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    boolean pendingUpTo(long id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from audit_pending where id <= ?)", Boolean.class, id));
+    }
+
+    long pendingCount() {
+        Long n = jdbc.queryForObject("select count(*) from audit_pending", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    int deletePending(List<Long> ids) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "?" : ",?");
         }
+        return jdbc.update("delete from audit_pending where id in (" + in + ")", ids.toArray());
+    }
+
+    long maxSeq() {
+        Long seq = jdbc.queryForObject("select max(seq) from audit_log", Long.class);
+        return seq == null ? 0 : seq;
+    }
+
+    /** max(seq) of the log minus the head's last_seq, read in one statement (one snapshot): 0 when they agree. */
+    long headDrift() {
+        Long drift = jdbc.queryForObject("select coalesce((select max(seq) from audit_log), 0)"
+                + " - (select last_seq from audit_chain_head where id = 1)", Long.class);
+        return drift == null ? 0 : drift;
+    }
+
+    Optional<java.time.Instant> recordedAt(long seq) {
+        return jdbc.query("select recorded_at from audit_log where seq = ?",
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(), seq).stream().findFirst();
+    }
+
+    /** Appends signed records after {@code head}, and moves the head to the last of them (the head is locked). */
+    void appendAll(Head head, List<AuditRecord> records) {
+        try {
+            jdbc.batchUpdate("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    records, records.size(), (ps, r) -> {
+                        ps.setLong(1, r.seq());
+                        ps.setTimestamp(2, Timestamp.from(r.recordedAt()));
+                        ps.setString(3, r.actor());
+                        ps.setString(4, r.action());
+                        ps.setString(5, r.subjectId());
+                        ps.setObject(6, r.decisionId());
+                        ps.setString(7, r.rulesetVersion());
+                        ps.setString(8, r.rulesetSha256());
+                        ps.setString(9, r.factsDigest());
+                        ps.setString(10, r.detail());
+                        ps.setString(11, r.keyId());
+                        ps.setString(12, r.prevDigest());
+                        ps.setString(13, r.digest());
+                    });
+        } catch (DuplicateKeyException e) {
+            throw new AuditLogDamagedException(head.lastSeq() + 1);
+        }
+        AuditRecord last = records.get(records.size() - 1);
         int moved = jdbc.update("update audit_chain_head set last_seq = ?, last_digest = ? where id = 1 and last_seq = ?",
-                r.seq(), r.digest(), r.seq() - 1);
+                last.seq(), last.digest(), head.lastSeq());
         if (moved != 1) {
             throw new IllegalStateException("the audit chain head moved while locked");
         }
-    }
-
-    private void insert(AuditRecord r) {
-        jdbc.update("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.seq(), Timestamp.from(r.recordedAt()), r.actor(), r.action(), r.subjectId(), r.decisionId(),
-                r.rulesetVersion(), r.rulesetSha256(), r.factsDigest(), r.detail(), r.keyId(), r.prevDigest(),
-                r.digest());
     }
 
     Optional<AuditRecord> decisionRecord(UUID decisionId) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,7 +45,7 @@ class ChainVerifier {
     /**
      * @param toSeq null = to the end (the head, or beyond it if records were added without moving it)
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // the head and the log of one moment
     public Report verify(long fromSeq, Long toSeq, boolean checkDecisions) {
         AuditLog.Head head = log.head();
         Long maxSeq = jdbc.queryForObject("select max(seq) from audit_log", Long.class);

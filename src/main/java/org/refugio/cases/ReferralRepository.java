@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.refugio.eligibility.ReferralTarget;
+import org.refugio.providers.ProviderDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,20 @@ import org.springframework.stereotype.Repository;
 class ReferralRepository {
 
     private final JdbcTemplate jdbc;
+    private final ProviderDirectory providers;
 
-    ReferralRepository(JdbcTemplate jdbc) {
+    ReferralRepository(JdbcTemplate jdbc, ProviderDirectory providers) {
         this.jdbc = jdbc;
+        this.providers = providers;
+    }
+
+    /** +1 when a referral enters an open status, -1 when it leaves one, 0 otherwise. */
+    private static int openDelta(ReferralStatus from, ReferralStatus to) {
+        return (ReferralStatus.OPEN.contains(to) ? 1 : 0) - (from != null && ReferralStatus.OPEN.contains(from) ? 1 : 0);
+    }
+
+    private UUID providerOf(UUID referralId) {
+        return jdbc.queryForObject("select provider_id from referral where id = ?", UUID.class, referralId);
     }
 
     void insert(ReferralRecord r) {
@@ -37,6 +49,7 @@ class ReferralRepository {
                 r.chosenBy().name(), r.chosenByUser(), r.choiceReasonCode(), r.choiceReason(),
                 String.join(",", r.ruleIds()), r.routingReasons(), Timestamp.from(r.proposedAt()),
                 r.reviewedAt() == null ? null : Timestamp.from(r.reviewedAt()), r.reviewedBy(), r.reviewOutcome());
+        providers.openReferralsChanged(r.providerId(), openDelta(null, r.status()));
     }
 
     int nextAttempt(UUID caseId) {
@@ -64,7 +77,12 @@ class ReferralRepository {
     }
 
     boolean transition(UUID id, ReferralStatus from, ReferralStatus to) {
-        return jdbc.update("update referral set status = ? where id = ? and status = ?", to.name(), id, from.name()) == 1;
+        boolean changed = jdbc.update("update referral set status = ? where id = ? and status = ?", to.name(), id,
+                from.name()) == 1;
+        if (changed) {
+            providers.openReferralsChanged(providerOf(id), openDelta(from, to));
+        }
+        return changed;
     }
 
     boolean sent(UUID id, Instant at, Instant responseDueAt) {
@@ -73,14 +91,24 @@ class ReferralRepository {
     }
 
     boolean answered(UUID id, ReferralStatus answer, Instant at, String by, String reasonCode, String reason) {
-        return jdbc.update("update referral set status = ?, responded_at = ?, responded_by = ?,"
+        boolean changed = jdbc.update("update referral set status = ?, responded_at = ?, responded_by = ?,"
                         + " response_reason_code = ?, response_reason = ? where id = ? and status = 'SENT'",
                 answer.name(), Timestamp.from(at), by, reasonCode, reason, id) == 1;
+        if (changed) {
+            providers.openReferralsChanged(providerOf(id), openDelta(ReferralStatus.SENT, answer));
+        }
+        return changed;
     }
 
+    /** Withdraws the case's open referrals one by one, each from the status it had, so each provider's count follows. */
     int withdrawOpen(UUID caseId) {
-        return jdbc.update("update referral set status = 'WITHDRAWN' where case_id = ? and status in ('PROPOSED', 'SENT')",
-                caseId);
+        int withdrawn = 0;
+        for (ReferralRecord r : ofCase(caseId)) {
+            if (ReferralStatus.OPEN.contains(r.status()) && transition(r.id(), r.status(), ReferralStatus.WITHDRAWN)) {
+                withdrawn++;
+            }
+        }
+        return withdrawn;
     }
 
     boolean delivered(UUID referralId) {

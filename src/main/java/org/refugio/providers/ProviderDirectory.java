@@ -78,6 +78,16 @@ public class ProviderDirectory {
         return repository.openReferrals();
     }
 
+    /**
+     * A referral to the provider opened (+1) or closed (-1): call in the transaction that changes its status, so the
+     * count on the provider's row never differs from the referrals open (proposed, or sent and unanswered).
+     */
+    public void openReferralsChanged(UUID providerId, int delta) {
+        if (delta != 0) {
+            repository.adjustOpenReferrals(providerId, delta);
+        }
+    }
+
     boolean isEmpty() {
         return repository.count() == 0;
     }

@@ -19,9 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProviderRepository {
 
-    /** Referrals that hold one of the provider's places: proposed to it, or sent and awaiting its answer. */
-    static final String OPEN_STATUSES = "('PROPOSED', 'SENT')";
-
     private final JdbcTemplate jdbc;
 
     ProviderRepository(JdbcTemplate jdbc) {
@@ -71,14 +68,23 @@ class ProviderRepository {
         return active == null ? select("") : select(" where p.active = ?", active);
     }
 
-    /** Referrals each provider has open now, by provider. */
+    /** Referrals each provider has open now, by provider: the count kept on its row (V51), not counted. */
     Map<UUID, Integer> openReferrals() {
         Map<UUID, Integer> open = new HashMap<>();
-        jdbc.query("select provider_id, count(*) as n from referral where status in " + OPEN_STATUSES
-                + " group by provider_id", rs -> {
-                    open.put(rs.getObject("provider_id", UUID.class), rs.getInt("n"));
-                });
+        jdbc.query("select id, open_referrals from legal_aid_provider where open_referrals > 0", rs -> {
+            open.put(rs.getObject("id", UUID.class), rs.getInt("open_referrals"));
+        });
         return open;
+    }
+
+    /**
+     * Changes a provider's count of open referrals by {@code delta}, in the caller's transaction (the one that
+     * changes the referral's status). The row lock it takes is the one {@link #lockOpenSlots} takes.
+     */
+    void adjustOpenReferrals(UUID id, int delta) {
+        if (jdbc.update("update legal_aid_provider set open_referrals = open_referrals + ? where id = ?", delta, id) != 1) {
+            throw new IllegalStateException("no provider " + id + " to count a referral for");
+        }
     }
 
     /**
@@ -86,14 +92,8 @@ class ProviderRepository {
      * Empty when the provider does not exist or is inactive.
      */
     Optional<Integer> lockOpenSlots(UUID id) {
-        List<Integer> capacity = jdbc.query("select capacity from legal_aid_provider where id = ? and active = true"
-                + " for update", (rs, n) -> rs.getInt(1), id);
-        if (capacity.isEmpty()) {
-            return Optional.empty();
-        }
-        Integer open = jdbc.queryForObject("select count(*) from referral where provider_id = ? and status in "
-                + OPEN_STATUSES, Integer.class, id);
-        return Optional.of(capacity.get(0) - (open == null ? 0 : open));
+        return jdbc.query("select capacity - open_referrals from legal_aid_provider where id = ? and active = true"
+                + " for update", (rs, n) -> rs.getInt(1), id).stream().findFirst();
     }
 
     private void insertLists(Provider p) {

@@ -47,8 +47,44 @@ public final class Localizer {
             choose.accept(referral.getExplanation());
             each(referral.getMatterReferrals()).forEach(m -> choose.accept(m.getExplanation()));
             each(referral.getFollowUps()).forEach(f -> choose.accept(f.getQuestion()));
+            each(referral.getNotes()).forEach(n -> choose.accept(n.getText()));
         }
         each(decision.getTasks()).forEach(n -> choose.accept(n.getText()));
+        return decision;
+    }
+
+    /** The decision with every text in {@code language} only: {@code en} and {@code es} left out (lang=). */
+    public static ScreeningDecision oneLanguage(ScreeningDecision decision, Language language) {
+        localize(decision, language);
+        Consumer<LocalizedText> strip = t -> {
+            if (t != null) {
+                t.setEn(null);
+                t.setEs(null);
+            }
+        };
+        for (ProgramResult p : each(decision.getPrograms())) {
+            criteria(p.getCriteria(), strip);
+            each(p.getFollowUps()).forEach(f -> strip.accept(f.getQuestion()));
+            each(p.getDeadlines()).forEach(d -> strip.accept(d.getDescription()));
+            each(p.getNotes()).forEach(n -> strip.accept(n.getText()));
+        }
+        for (DerivativeResult d : each(decision.getDerivatives())) {
+            criteria(d.getCriteria(), strip);
+            for (DerivativeClassResult c : each(d.getClassesConsidered())) {
+                criteria(c.getCriteria(), strip);
+            }
+            each(d.getFollowUps()).forEach(f -> strip.accept(f.getQuestion()));
+            each(d.getDeadlines()).forEach(dl -> strip.accept(dl.getDescription()));
+            each(d.getNotes()).forEach(n -> strip.accept(n.getText()));
+        }
+        LegalAidReferral referral = decision.getLegalAidReferral();
+        if (referral != null) {
+            strip.accept(referral.getExplanation());
+            each(referral.getMatterReferrals()).forEach(m -> strip.accept(m.getExplanation()));
+            each(referral.getFollowUps()).forEach(f -> strip.accept(f.getQuestion()));
+            each(referral.getNotes()).forEach(n -> strip.accept(n.getText()));
+        }
+        each(decision.getTasks()).forEach(n -> strip.accept(n.getText()));
         return decision;
     }
 

@@ -24,12 +24,13 @@ class ScreeningController implements ScreeningsApi {
     }
 
     @Override
-    public ResponseEntity<ScreeningDecision> createScreening(ScreeningFacts facts, String acceptLanguage) {
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
+    public ResponseEntity<ScreeningDecision> createScreening(ScreeningFacts facts, String acceptLanguage, String lang) {
+        Language language = lang != null ? Language.valueOf(lang.toUpperCase(java.util.Locale.ROOT))
+                : Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.screen(facts, actor.get());
         return ResponseEntity.created(URI.create(PATH_GET_SCREENING.replace("{id}", decision.getId().toString())))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .body(Localizer.localize(decision, language));
+                .body(lang != null ? Localizer.oneLanguage(decision, language) : Localizer.localize(decision, language));
     }
 
     @Override

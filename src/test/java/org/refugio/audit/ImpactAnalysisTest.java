@@ -104,6 +104,7 @@ class ImpactAnalysisTest extends ApiTest {
         assertThat(affected).isEqualTo(expected.affected);
         assertThat(result.path("affectedDecisionIdsTruncated").asBoolean()).isFalse();
         // Who ran it, on what.
+        auditorSeals();
         assertThat(jdbc.queryForObject("select detail from audit_log where action = 'IMPACT_ANALYSIS' and actor = 'auditor-7'"
                 + " order by seq desc limit 1", String.class)).contains(candidateFiles.sha256(), "\"decisions\":240");
     }

@@ -89,6 +89,7 @@ class ReplayTest extends ApiTest {
         assertThat(changedPrograms).allMatch(p -> p.startsWith("MX_") || p.equals("LEGAL_AID_REFERRAL"));
 
         // The replay is itself an auditor read, logged with who asked.
+        auditorSeals();
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'AUDIT_READ' and actor = 'auditor-2'"
                 + " and decision_id = cast(? as uuid) and detail like '%replayDecision%'", Long.class, decisionId)).isOne();
         // The decision's own record names the old ruleset, which the archive keeps.

@@ -31,6 +31,7 @@ class CaseAuditTrailTest extends CaseTest {
         JsonNode sent = awaitSent(caseId, 2);
         assertThat(answer(caseId, referral(sent, 2).path("id").asText(), "ACCEPTED", null).status()).isEqualTo(200);
 
+        auditorSeals();
         List<String> actions = jdbc.queryForList(
                 "select action from audit_log where subject_id = ? order by seq", String.class, caseId);
         assertThat(actions).contains("CASE_SCREENED", "REFERRAL_ROUTED", "REFERRAL_REVIEWED", "REFERRAL_SENT",

@@ -97,6 +97,7 @@ class IdentityAndConsentTest extends CaseTest {
         JsonNode read = get("/api/v1/cases/" + caseId + "/identity", "Authorization", AS_CASEWORKER).json();
         assertThat(read.path("name").asText()).isEqualTo(NAME);
         assertThat(read.path("identityNumbers").get(0).path("number").asText()).isEqualTo("A123456789");
+        auditorSeals();
         List<Map<String, Object>> records = jdbc.queryForList(
                 "select action, actor, detail from audit_log where subject_id = ? and action like 'IDENTITY_%' order by seq",
                 caseId);
@@ -129,6 +130,7 @@ class IdentityAndConsentTest extends CaseTest {
         JsonNode notice = outbox(referralId);
         assertThat(notice.path("identity").path("name").asText()).isEqualTo(NAME);
         assertThat(notice.path("consentId").asText()).isEqualTo(consentId);
+        auditorSeals();
         assertThat(jdbc.queryForObject("select detail from audit_log where subject_id = ? and action = 'REFERRAL_SENT'",
                 String.class, caseId)).contains("\"identityShared\":true").doesNotContain("Yolotzin");
     }

@@ -62,6 +62,7 @@ class PersonalDataNeverLeaksTest extends CaseTest {
         history.createHistoricVariableInstanceQuery().list()
                 .forEach(v -> places.add("process variable " + v.getName() + " = " + v.getValue()));
         places.add("audit log: " + jdbc.queryForList("select * from audit_log"));
+        places.add("audit entries pending: " + jdbc.queryForList("select * from audit_pending"));
         places.add("case: " + jdbc.queryForList("select * from legal_aid_case where id = cast(? as uuid)", caseId));
         places.add("referrals: " + jdbc.queryForList("select * from referral where case_id = cast(? as uuid)", caseId));
         places.add("decisions: " + jdbc.queryForList("select d.* from screening_decision d join case_screening s"

@@ -36,7 +36,7 @@ class ClientSdkTest extends ApiTest {
                 .person(new Person().ageEstimate(30).citizenship(Citizenship.US_CITIZEN))
                 .victimizations(List.of());
 
-        ScreeningDecision decision = screenings().createScreening(facts, "en");
+        ScreeningDecision decision = screenings().createScreening(facts, "en", null);
 
         assertThat(decision.getPrograms()).extracting(p -> p.getProgram()).contains(ProgramCode.T1_PRINCIPAL);
         assertThat(decision.getPrograms()).filteredOn(p -> p.getProgram() == ProgramCode.T1_PRINCIPAL)
@@ -49,7 +49,7 @@ class ClientSdkTest extends ApiTest {
     void aRejectedRequestReachesTheSdkAsAnApiExceptionCarryingTheProblem() {
         ScreeningFacts facts = new ScreeningFacts().person(new Person().ageEstimate(200));
 
-        assertThatThrownBy(() -> screenings().createScreening(facts, null))
+        assertThatThrownBy(() -> screenings().createScreening(facts, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getResponseBody()).contains("/person/ageEstimate");

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.refugio.cases.events.CaseEvent;
@@ -405,6 +406,83 @@ class LegalAidReferralProcessTest extends CaseTest {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
         assertThat(instance).as("running process of case " + caseId).isNotNull();
         return instance;
+    }
+
+    /**
+     * Issue 14, item 3: routing reads each provider's open referrals from its row; the count is changed with every
+     * status change of a referral, in the same transaction. Through a proposal, a provider change, a decline, a
+     * time-out, an escalation the supervisor resolves, an acceptance and two withdrawals (one proposed, one sent),
+     * it is after every step what counting the referrals gives.
+     */
+    @Test
+    void eachProvidersOpenReferralCountNeverDriftsFromTheReferralsOpen() {
+        String caseId = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
+        assertThat(openReferrals(borderLegalAid)).as("proposed to the first choice").isOne();
+        assertCountsAreTrue();
+
+        complete(task(caseId, "REVIEW_REFERRAL").path("id").asText(), decision("CHANGE_PROVIDER")
+                .put("providerId", nationalProject).put("reasonCode", "CLIENT_PREFERENCE").put("reason", "Asked for it"));
+        assertThat(openReferrals(borderLegalAid)).as("superseded").isZero();
+        assertThat(openReferrals(nationalProject)).isOne();
+        assertCountsAreTrue();
+
+        JsonNode sent = awaitSent(caseId, 2);
+        assertCountsAreTrue();
+        answer(caseId, referral(sent, 2).path("id").asText(), "DECLINED", "NO_CAPACITY");
+        assertThat(openReferrals(nationalProject)).as("declined").isZero();
+        assertCountsAreTrue();
+
+        confirmReview(caseId);
+        awaitSent(caseId, 3);
+        fire(caseId, "BoundaryTimer_ResponseDeadline");
+        assertThat(referral(readCase(caseId), 3).path("status").asText()).isEqualTo("NO_RESPONSE");
+        assertCountsAreTrue();
+
+        confirmReview(caseId);
+        JsonNode fourth = awaitSent(caseId, 4);
+        answer(caseId, referral(fourth, 4).path("id").asText(), "DECLINED", "NO_CAPACITY");
+        String escalation = task(caseId, "RESOLVE_ESCALATION").path("id").asText();
+        assertThat(openReferrals(borderLegalAid) + openReferrals(fronteraDefenders) + openReferrals(nationalProject))
+                .as("escalated: nothing open").isZero();
+        assertCountsAreTrue();
+
+        Response referred = complete(escalation, decision("REFER_TO").put("providerId", borderLegalAid)
+                .put("reasonCode", "EXISTING_RELATIONSHIP").put("reason", "Director agreed"), AS_SUPERVISOR);
+        assertThat(referred.status()).as(referred.body()).isEqualTo(200);
+        assertThat(openReferrals(borderLegalAid)).isOne();
+        assertCountsAreTrue();
+        JsonNode fifth = awaitSent(caseId, 5);
+        answer(caseId, referral(fifth, 5).path("id").asText(), "ACCEPTED", null);
+        assertThat(openReferrals(borderLegalAid)).as("accepted").isZero();
+        assertCountsAreTrue();
+
+        String proposed = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
+        String sentToo = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
+        confirmReview(sentToo);
+        awaitSent(sentToo, 1);
+        assertThat(openReferrals(borderLegalAid)).isEqualTo(2);
+        for (String withdrawn : List.of(proposed, sentToo)) {
+            Response declined = post("/api/v1/cases/" + withdrawn + "/client-decline", JSON.createObjectNode()
+                    .put("reasonCode", "ALREADY_HAS_A_LAWYER").put("reason", "Has one"), "Authorization", AS_CASEWORKER);
+            assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+            assertThat(referral(declined.json(), 1).path("status").asText()).isEqualTo("WITHDRAWN");
+            assertCountsAreTrue();
+        }
+        assertThat(openReferrals(borderLegalAid)).as("withdrawn").isZero();
+    }
+
+    /** After every test: no provider's kept count differs from the referrals open (read in one statement). */
+    @AfterEach
+    void assertCountsAreTrue() {
+        assertThat(jdbc.queryForList("select p.id, p.open_referrals, (select count(*) from referral r"
+                + " where r.provider_id = p.id and r.status in ('PROPOSED', 'SENT')) as counted"
+                + " from legal_aid_provider p where p.open_referrals <> (select count(*) from referral r"
+                + " where r.provider_id = p.id and r.status in ('PROPOSED', 'SENT'))")).isEmpty();
+    }
+
+    private int openReferrals(String providerId) {
+        return jdbc.queryForObject("select open_referrals from legal_aid_provider where id = cast(? as uuid)",
+                Integer.class, providerId);
     }
 
     /** Runs a timer now, as if its deadline had passed. */
