@@ -23,13 +23,17 @@ public class CaseTimeline {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AuditSealer sealer;
 
-    CaseTimeline(JdbcTemplate jdbc, ObjectMapper json) {
+    CaseTimeline(JdbcTemplate jdbc, ObjectMapper json, AuditSealer sealer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sealer = sealer;
     }
 
+    /** Seals what is pending first, as every auditor read does, so the page shows what just happened. */
     public List<Event> of(UUID caseId) {
+        sealer.sealPending();
         return jdbc.query("select seq, recorded_at, actor, action, detail from audit_log where subject_id = ?"
                 + " order by seq", (rs, n) -> {
                     Map<String, Object> detail = read(rs.getString("detail"));
