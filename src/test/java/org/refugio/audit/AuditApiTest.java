@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
+import org.refugio.support.TestDeployment;
 import org.refugio.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -194,7 +195,7 @@ class AuditApiTest extends ApiTest {
         assertThat(rows).hasSize(3);
         // As the README tells an auditor: chain key = HMAC(key, "refugio-audit-chain"); digest = HMAC(chain key,
         // prev_digest + "\n" + canonical JSON of the record).
-        byte[] master = Base64.getDecoder().decode(AuditKeys.DEVELOPMENT_KEY);
+        byte[] master = Base64.getDecoder().decode(TestDeployment.auditKey());
         byte[] chainKey = hmac(master, "refugio-audit-chain".getBytes(StandardCharsets.UTF_8));
         ObjectMapper plain = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         for (List<String> row : rows.subList(1, rows.size())) {

@@ -34,6 +34,11 @@ public final class TestDeployment {
     private TestDeployment() {
     }
 
+    /** The audit key the tests' service signs with, for verifying an export offline as an auditor would. */
+    public static String auditKey() {
+        return AUDIT_KEY;
+    }
+
     public static Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("refugio.security.demo-users.enabled", "false");
