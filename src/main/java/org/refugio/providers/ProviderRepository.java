@@ -135,4 +135,17 @@ class ProviderRepository {
                 rs.getString("intake_contact"), rs.getBoolean("active"), rs.getBoolean("demo_data"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
+
+    /** A provider's delivery channels (issue 12); empty when the provider does not exist. */
+    Optional<ProviderDirectory.Channels> channels(UUID id) {
+        return jdbc.query("select webhook_url, webhook_secret, notice_email from legal_aid_provider where id = ?",
+                (rs, n) -> new ProviderDirectory.Channels(rs.getString(1), rs.getString(2), rs.getString(3)), id)
+                .stream().findFirst();
+    }
+
+    /** Sets the channels; a null secret keeps the current one. */
+    void setChannels(UUID id, String webhookUrl, String webhookSecret, String noticeEmail) {
+        jdbc.update("update legal_aid_provider set webhook_url = ?, notice_email = ?,"
+                + " webhook_secret = coalesce(?, webhook_secret) where id = ?", webhookUrl, noticeEmail, webhookSecret, id);
+    }
 }
