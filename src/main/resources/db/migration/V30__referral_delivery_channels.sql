@@ -3,6 +3,10 @@
 alter table legal_aid_provider add column webhook_url varchar(2000);
 alter table legal_aid_provider add column webhook_secret varchar(400);
 alter table legal_aid_provider add column notice_email varchar(320);
+-- Rotation: the secret a new one replaced keeps signing alongside it (a second signature) until this time, so the
+-- provider can switch its receiver over without refusing a delivery.
+alter table legal_aid_provider add column webhook_previous_secret varchar(400);
+alter table legal_aid_provider add column webhook_previous_until timestamp with time zone;
 
 -- One row per referral and channel that accepted it: a retried "send referral" job skips the channels that already
 -- have it, so each channel gets each referral once (the webhook's webhook-id is the provider's idempotency key for

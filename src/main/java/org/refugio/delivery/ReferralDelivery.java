@@ -131,7 +131,7 @@ public class ReferralDelivery implements ReferralChannel {
                 .header("Content-Type", "application/json")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(channels.webhookSecret(), id, timestamp, body))
+                .header("webhook-signature", signatures(channels, id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         int status;
         try {
@@ -148,6 +148,13 @@ public class ReferralDelivery implements ReferralChannel {
                     + notice.providerId() + " answered HTTP " + status, null);
         }
         log.info("Referral {} delivered to provider {} by webhook ({})", notice.referralId(), notice.providerId(), id);
+    }
+
+    /** One signature per secret in force: during a rotation the replaced secret signs too (space-separated). */
+    static String signatures(ProviderDirectory.Channels channels, String id, long timestamp, String body) {
+        String current = WebhookSignature.sign(channels.webhookSecret(), id, timestamp, body);
+        return channels.previousSecret() == null ? current
+                : current + " " + WebhookSignature.sign(channels.previousSecret(), id, timestamp, body);
     }
 
     private void email(JavaMailSender sender, ReferralNotice notice, ProviderDirectory.Channels channels) {

@@ -27,8 +27,8 @@ public class ProviderDirectory {
      * How referrals reach a provider besides its portal inbox (issue 12): a signed webhook and an e-mail notice.
      * The secret signs webhook deliveries (Standard Webhooks) and is never returned by the API.
      */
-    public record Channels(String webhookUrl, String webhookSecret, String noticeEmail) {
-        public static final Channels NONE = new Channels(null, null, null);
+    public record Channels(String webhookUrl, String webhookSecret, String noticeEmail, String previousSecret) {
+        public static final Channels NONE = new Channels(null, null, null, null);
 
         public boolean webhook() {
             return webhookUrl != null && !webhookUrl.isBlank() && webhookSecret != null;
@@ -46,10 +46,14 @@ public class ProviderDirectory {
 
     private final ProviderRepository repository;
     private final Clock clock;
+    private final java.time.Duration secretOverlap;
 
-    ProviderDirectory(ProviderRepository repository, Clock clock) {
+    ProviderDirectory(ProviderRepository repository, Clock clock,
+                      @org.springframework.beans.factory.annotation.Value("${refugio.delivery.secret-overlap:PT24H}")
+                      java.time.Duration secretOverlap) {
         this.repository = repository;
         this.clock = clock;
+        this.secretOverlap = secretOverlap;
     }
 
     @Transactional
@@ -96,7 +100,7 @@ public class ProviderDirectory {
     }
 
     public Channels channels(UUID providerId) {
-        return repository.channels(providerId).orElse(Channels.NONE);
+        return repository.channels(providerId, clock.instant()).orElse(Channels.NONE);
     }
 
     /**
@@ -105,7 +109,7 @@ public class ProviderDirectory {
      */
     @Transactional
     public Channels configureChannels(UUID providerId, String webhookUrl, String webhookSecret, String noticeEmail) {
-        Channels current = repository.channels(providerId).orElseThrow(() -> notFound(providerId));
+        Channels current = repository.channels(providerId, clock.instant()).orElseThrow(() -> notFound(providerId));
         String url = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.trim();
         if (url != null) {
             java.net.URI uri;
@@ -126,7 +130,7 @@ public class ProviderDirectory {
             }
         }
         repository.setChannels(providerId, url, webhookSecret, noticeEmail == null || noticeEmail.isBlank() ? null
-                : noticeEmail.trim());
+                : noticeEmail.trim(), clock.instant().plus(secretOverlap));
         return channels(providerId);
     }
 

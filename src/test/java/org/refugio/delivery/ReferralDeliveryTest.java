@@ -80,7 +80,7 @@ class ReferralDeliveryTest extends CaseTest {
 
     /** A provider's webhook endpoint: checks signatures, fails while told to, acts once per webhook-id. */
     static class Receiver {
-        final String secret;
+        volatile String secret;
         final HttpServer server;
         final AtomicInteger failuresLeft = new AtomicInteger();
         final List<Map<String, String>> attempts = Collections.synchronizedList(new ArrayList<>());
@@ -108,7 +108,8 @@ class ReferralDeliveryTest extends CaseTest {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            attempts.add(Map.of("id", String.valueOf(id), "body", body));
+            attempts.add(Map.of("id", String.valueOf(id), "body", body, "timestamp", String.valueOf(timestamp),
+                    "signature", String.valueOf(signature)));
             int status;
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 status = 503;
@@ -160,18 +161,26 @@ class ReferralDeliveryTest extends CaseTest {
     void aProviderWithAWebhookAndANoticeAddress() throws Exception {
         MAIL.purgeEmailFromAllMailboxes();
         receiver = new Receiver();
-        ObjectNode body = JSON.createObjectNode().put("name", "Webhook Legal Aid " + System.nanoTime())
+        providerName = "Webhook Legal Aid " + System.nanoTime();
+        ObjectNode body = providerBody();
+        Response created = post("/api/v1/providers", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("webhookSecretSet").asBoolean()).isTrue();
+        assertThat(created.body()).doesNotContain(receiver.secret);
+        providerId = created.json().path("id").asText();
+    }
+
+    String providerName;
+
+    ObjectNode providerBody() {
+        ObjectNode body = JSON.createObjectNode().put("name", providerName)
                 .put("fundingType", "LSC").put("nonLscFunds", true).put("servesYouth", false)
                 .put("detentionCapable", false).put("capacity", 20)
                 .put("webhookUrl", receiver.url()).put("webhookSecret", receiver.secret)
                 .put("noticeEmail", "intake@webhook-legal-aid.test");
         body.putArray("regions").add("US-TX");
         body.putArray("languages").add("es");
-        Response created = post("/api/v1/providers", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().path("webhookSecretSet").asBoolean()).isTrue();
-        assertThat(created.body()).doesNotContain(receiver.secret);
-        providerId = created.json().path("id").asText();
+        return body;
     }
 
     @AfterEach
@@ -259,5 +268,32 @@ class ReferralDeliveryTest extends CaseTest {
         String referralId = referral(awaitSent(caseId, 1), 1).path("id").asText();
         assertThat(receiver.actedOn).containsExactly(Map.entry("msg_" + referralId, 1));
         assertThat(runtime.createIncidentQuery().processInstanceId(processInstance).count()).isZero();
+    }
+
+    @Test
+    void aReplacedSecretKeepsSigningAlongsideTheNewOneSoTheReceiverCanSwitchOver() {
+        String old = receiver.secret;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String fresh = "whsec_" + Base64.getEncoder().encodeToString(key);
+        Response rotated = put("/api/v1/providers/" + providerId, providerBody().put("webhookSecret", fresh));
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+
+        String caseId = openConfirmedCase();
+        String referralId = referral(awaitSent(caseId, 1), 1).path("id").asText();
+
+        // The receiver still verifies with the old secret, and accepted the delivery.
+        assertThat(receiver.badSignatures.get()).isZero();
+        assertThat(receiver.actedOn).containsExactly(Map.entry("msg_" + referralId, 1));
+        Map<String, String> delivery = receiver.attempts.get(0);
+        assertThat(delivery.get("signature").split(" ")).hasSize(2);
+        // A receiver already switched to the new secret accepts it as well; one with neither does not.
+        receiver.secret = fresh;
+        assertThat(receiver.valid(delivery.get("id"), delivery.get("timestamp"), delivery.get("signature"),
+                delivery.get("body"))).isTrue();
+        receiver.secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(receiver.valid(delivery.get("id"), delivery.get("timestamp"), delivery.get("signature"),
+                delivery.get("body"))).isFalse();
+        assertThat(old).isNotEqualTo(fresh);
     }
 }
