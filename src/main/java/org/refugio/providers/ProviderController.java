@@ -24,24 +24,33 @@ class ProviderController implements ProvidersApi {
     @Override
     public ResponseEntity<List<org.refugio.api.model.Provider>> listProviders(Boolean active) {
         Map<UUID, Integer> open = directory.openReferrals();
-        return ResponseEntity.ok(directory.list(active).stream().map(p -> view(p, open)).toList());
+        return ResponseEntity.ok(directory.list(active).stream()
+                .map(p -> withChannels(view(p, open), directory.channels(p.id()))).toList());
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public ResponseEntity<org.refugio.api.model.Provider> createProvider(ProviderInput input) {
         Provider created = directory.create(details(input));
+        ProviderDirectory.Channels channels = directory.configureChannels(created.id(), input.getWebhookUrl(),
+                input.getWebhookSecret(), input.getNoticeEmail());
         return ResponseEntity.created(URI.create(PATH_GET_PROVIDER.replace("{providerId}", created.id().toString())))
-                .body(view(created, Map.of()));
+                .body(withChannels(view(created, Map.of()), channels));
     }
 
     @Override
     public ResponseEntity<org.refugio.api.model.Provider> getProvider(UUID providerId) {
-        return ResponseEntity.ok(view(directory.find(providerId), directory.openReferrals()));
+        return ResponseEntity.ok(withChannels(view(directory.find(providerId), directory.openReferrals()),
+                directory.channels(providerId)));
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public ResponseEntity<org.refugio.api.model.Provider> updateProvider(UUID providerId, ProviderInput input) {
-        return ResponseEntity.ok(view(directory.update(providerId, details(input)), directory.openReferrals()));
+        Provider updated = directory.update(providerId, details(input));
+        ProviderDirectory.Channels channels = directory.configureChannels(providerId, input.getWebhookUrl(),
+                input.getWebhookSecret(), input.getNoticeEmail());
+        return ResponseEntity.ok(withChannels(view(updated, directory.openReferrals()), channels));
     }
 
     @Override
@@ -55,6 +64,12 @@ class ProviderController implements ProvidersApi {
                 Boolean.TRUE.equals(in.getNonLscFunds()), new TreeSet<>(in.getLanguages()),
                 new TreeSet<>(in.getRegions()), in.getServesYouth(), in.getDetentionCapable(), in.getCapacity(),
                 in.getIntakeContact(), in.getActive() == null || in.getActive());
+    }
+
+    private static org.refugio.api.model.Provider withChannels(org.refugio.api.model.Provider view,
+                                                               ProviderDirectory.Channels channels) {
+        return view.webhookUrl(channels.webhookUrl()).webhookSecretSet(channels.webhookSecret() != null)
+                .noticeEmail(channels.noticeEmail());
     }
 
     static org.refugio.api.model.Provider view(Provider p, Map<UUID, Integer> open) {

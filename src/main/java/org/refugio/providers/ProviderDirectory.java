@@ -23,12 +23,37 @@ public class ProviderDirectory {
                                   java.util.Set<String> languages, java.util.Set<String> regions, boolean servesYouth,
                                   boolean detentionCapable, int capacity, String intakeContact, boolean active) { }
 
+    /**
+     * How referrals reach a provider besides its portal inbox (issue 12): a signed webhook and an e-mail notice.
+     * The secret signs webhook deliveries (Standard Webhooks) and is never returned by the API.
+     */
+    public record Channels(String webhookUrl, String webhookSecret, String noticeEmail, String previousSecret) {
+        public static final Channels NONE = new Channels(null, null, null, null);
+
+        public boolean webhook() {
+            return webhookUrl != null && !webhookUrl.isBlank() && webhookSecret != null;
+        }
+
+        public boolean email() {
+            return noticeEmail != null && !noticeEmail.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Channels[webhook=" + webhookUrl + ", email=" + email() + "]";
+        }
+    }
+
     private final ProviderRepository repository;
     private final Clock clock;
+    private final java.time.Duration secretOverlap;
 
-    ProviderDirectory(ProviderRepository repository, Clock clock) {
+    ProviderDirectory(ProviderRepository repository, Clock clock,
+                      @org.springframework.beans.factory.annotation.Value("${refugio.delivery.secret-overlap:PT24H}")
+                      java.time.Duration secretOverlap) {
         this.repository = repository;
         this.clock = clock;
+        this.secretOverlap = secretOverlap;
     }
 
     @Transactional
@@ -72,6 +97,41 @@ public class ProviderDirectory {
 
     public List<Provider> list(Boolean active) {
         return repository.list(active);
+    }
+
+    public Channels channels(UUID providerId) {
+        return repository.channels(providerId, clock.instant()).orElse(Channels.NONE);
+    }
+
+    /**
+     * Sets a provider's channels; a null secret keeps the current one (a new one rotates it). A webhook needs a
+     * secret, and HTTPS unless it points at this machine (a local receiver, for trying it out).
+     */
+    @Transactional
+    public Channels configureChannels(UUID providerId, String webhookUrl, String webhookSecret, String noticeEmail) {
+        Channels current = repository.channels(providerId, clock.instant()).orElseThrow(() -> notFound(providerId));
+        String url = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.trim();
+        if (url != null) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new UnprocessableException("/webhookUrl", "not a URL", "The webhook address is not a URL.");
+            }
+            boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost())
+                    || "[::1]".equals(uri.getHost());
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && local))) {
+                throw new UnprocessableException("/webhookUrl", "must be https (http only to localhost)",
+                        "Webhooks go over HTTPS.");
+            }
+            if (webhookSecret == null && current.webhookSecret() == null) {
+                throw new UnprocessableException("/webhookSecret", "required with a webhook",
+                        "A webhook needs a signing secret.");
+            }
+        }
+        repository.setChannels(providerId, url, webhookSecret, noticeEmail == null || noticeEmail.isBlank() ? null
+                : noticeEmail.trim(), clock.instant().plus(secretOverlap));
+        return channels(providerId);
     }
 
     public Map<UUID, Integer> openReferrals() {

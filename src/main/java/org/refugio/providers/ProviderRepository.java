@@ -135,4 +135,35 @@ class ProviderRepository {
                 rs.getString("intake_contact"), rs.getBoolean("active"), rs.getBoolean("demo_data"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
+
+    /** A provider's delivery channels (issue 12); empty when the provider does not exist. */
+    Optional<ProviderDirectory.Channels> channels(UUID id, java.time.Instant now) {
+        return jdbc.query("select webhook_url, webhook_secret, notice_email, webhook_previous_secret,"
+                        + " webhook_previous_until from legal_aid_provider where id = ?",
+                (rs, n) -> {
+                    Timestamp until = rs.getTimestamp(5);
+                    String previous = until != null && until.toInstant().isAfter(now) ? rs.getString(4) : null;
+                    return new ProviderDirectory.Channels(rs.getString(1), rs.getString(2), rs.getString(3), previous);
+                }, id)
+                .stream().findFirst();
+    }
+
+    /**
+     * Sets the channels; a null secret keeps the current one, a different one replaces it and the replaced one
+     * keeps signing alongside until {@code previousUntil}.
+     */
+    void setChannels(UUID id, String webhookUrl, String webhookSecret, String noticeEmail,
+                     java.time.Instant previousUntil) {
+        jdbc.update("update legal_aid_provider set webhook_url = ?, notice_email = ? where id = ?", webhookUrl,
+                noticeEmail, id);
+        if (webhookSecret != null) {
+            String current = jdbc.queryForObject("select webhook_secret from legal_aid_provider where id = ?",
+                    String.class, id);
+            if (!webhookSecret.equals(current)) {
+                jdbc.update("update legal_aid_provider set webhook_previous_secret = ?, webhook_previous_until = ?,"
+                                + " webhook_secret = ? where id = ?", current,
+                        current == null ? null : Timestamp.from(previousUntil), webhookSecret, id);
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.refugio.security.Role.ADMIN;
 import static org.refugio.security.Role.AUDITOR;
 import static org.refugio.security.Role.CASEWORKER;
 import static org.refugio.security.Role.INTAKE;
+import static org.refugio.security.Role.PROVIDER;
 import static org.refugio.security.Role.SUPERVISOR;
 
 import java.util.List;
@@ -55,6 +56,11 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/api/v1/providers", List.of(ADMIN)),
             new Rule(HttpMethod.PUT, "/api/v1/providers/*", List.of(ADMIN)),
             new Rule(HttpMethod.DELETE, "/api/v1/providers/*", List.of(ADMIN)),
+            // A provider organisation's inbox and answers (issue 12); only referrals sent to its own organisation
+            // (ProviderReferrals), any other is a 404.
+            new Rule(HttpMethod.GET, "/api/v1/provider/referrals", List.of(PROVIDER)),
+            new Rule(HttpMethod.GET, "/api/v1/provider/referrals/*", List.of(PROVIDER)),
+            new Rule(HttpMethod.POST, "/api/v1/provider/referrals/*/response", List.of(PROVIDER)),
             new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)),
             // Only exists with the "bench" profile (the load benchmark's ceiling).
             new Rule(HttpMethod.POST, "/bench/echo", SCREENERS),

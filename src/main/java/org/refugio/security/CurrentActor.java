@@ -3,16 +3,24 @@ package org.refugio.security;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /** The actor of the current request, from Spring Security; the system actor outside a request. */
 @Component
 public class CurrentActor {
+
+    private final SecurityProperties properties;
+
+    public CurrentActor(SecurityProperties properties) {
+        this.properties = properties;
+    }
 
     public Actor get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -41,5 +49,29 @@ public class CurrentActor {
         }
         Actor actor = get();
         return actor == Actor.SYSTEM ? Optional.empty() : Optional.of(actor);
+    }
+
+    /**
+     * The provider organisation a PROVIDER user acts for: the token's provider claim ({@code provider_id} unless
+     * configured otherwise), or the setting of the demo user {@code provider}. Empty for anyone else, and for a
+     * PROVIDER whose token names no organisation (who then sees nothing).
+     */
+    public Optional<UUID> providerOrganisation() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !get().has(Role.PROVIDER)) {
+            return Optional.empty();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            Object claim = token.getToken().getClaims().get(properties.jwt().providerClaim());
+            try {
+                return claim == null ? Optional.empty() : Optional.of(UUID.fromString(claim.toString()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (properties.demoUsers().enabled() && "provider".equals(authentication.getName())) {
+            return Optional.ofNullable(properties.demoUsers().providerId());
+        }
+        return Optional.empty();
     }
 }

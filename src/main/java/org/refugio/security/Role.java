@@ -11,7 +11,12 @@ public enum Role {
     /** Reads the audit trail, with personal data redacted; changes nothing. */
     AUDITOR,
     /** Manages the provider directory and operates the service. */
-    ADMIN;
+    ADMIN,
+    /**
+     * A user of one provider organisation (issue 12): sees and answers only the referrals sent to it. Bound to the
+     * organisation by the token's provider claim or the demo user's setting ({@link CurrentActor#providerOrganisation}).
+     */
+    PROVIDER;
 
     public String authority() {
         return "ROLE_" + name();

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("refugio.security")
 public record SecurityProperties(DemoUsers demoUsers, Jwt jwt) {
 
-    public record DemoUsers(boolean enabled) { }
+    /**
+     * @param enabled    the demo users exist
+     * @param providerId the provider organisation the demo user {@code provider} acts for (a demo provider)
+     */
+    public record DemoUsers(boolean enabled, java.util.UUID providerId) { }
 
     /**
      * @param issuer             required "iss" (empty = not checked)
@@ -18,8 +22,10 @@ public record SecurityProperties(DemoUsers demoUsers, Jwt jwt) {
      * @param publicKeyLocation  PEM RSA public key that signs the tokens (e.g. file:/etc/refugio/jwt.pem)
      * @param jwkSetUri          or the issuer's JWK set
      * @param rolesClaim         claim holding the role names (INTAKE, CASEWORKER, ...)
+     * @param providerClaim      claim holding the provider organisation's id (a UUID of the directory) of a PROVIDER
      */
-    public record Jwt(String issuer, String audience, String publicKeyLocation, String jwkSetUri, String rolesClaim) {
+    public record Jwt(String issuer, String audience, String publicKeyLocation, String jwkSetUri, String rolesClaim,
+                      String providerClaim) {
 
         public boolean configured() {
             return (publicKeyLocation != null && !publicKeyLocation.isBlank())
@@ -28,7 +34,11 @@ public record SecurityProperties(DemoUsers demoUsers, Jwt jwt) {
     }
 
     public SecurityProperties {
-        demoUsers = demoUsers == null ? new DemoUsers(false) : demoUsers;
-        jwt = jwt == null ? new Jwt("", "refugio", "", "", "roles") : jwt;
+        if (jwt != null && (jwt.providerClaim() == null || jwt.providerClaim().isBlank())) {
+            jwt = new Jwt(jwt.issuer(), jwt.audience(), jwt.publicKeyLocation(), jwt.jwkSetUri(), jwt.rolesClaim(),
+                    "provider_id");
+        }
+        demoUsers = demoUsers == null ? new DemoUsers(false, null) : demoUsers;
+        jwt = jwt == null ? new Jwt("", "refugio", "", "", "roles", "provider_id") : jwt;
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.refugio.identity.IdentityCipher;
 import org.refugio.support.CaseTest;
+import org.refugio.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -71,14 +72,17 @@ class IdentityAndConsentTest extends CaseTest {
         return post("/api/v1/cases/" + caseId + "/consents", body, "Authorization", AS_CASEWORKER);
     }
 
-    /** The notice the default channel put in the outbox for this referral, opened with the service's key. */
+    /**
+     * The referral as its provider reads it over the provider REST contract (issue 12: the outbox table is gone;
+     * what goes to the provider is what the provider's own user may read).
+     */
     JsonNode outbox(String referralId) throws Exception {
-        Map<String, Object> row = jdbc.queryForMap("select key_id, nonce, payload from referral_outbox"
-                + " where referral_id = cast(? as uuid)", referralId);
-        String plain = cipher.open(new IdentityCipher.Sealed((String) row.get("key_id"),
-                Base64.getDecoder().decode((String) row.get("nonce")),
-                Base64.getDecoder().decode((String) row.get("payload"))), referralId);
-        return JSON.readTree(plain);
+        String providerId = jdbc.queryForObject("select cast(provider_id as varchar) from referral where id = cast(? as uuid)",
+                String.class, referralId);
+        Response read = get("/api/v1/provider/referrals/" + referralId, "Authorization",
+                TestTokens.provider("intake.provider", providerId));
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        return read.json();
     }
 
     /** Confirms the proposed referral and waits for it to go out. */

@@ -69,7 +69,7 @@ class PersonalDataNeverLeaksTest extends CaseTest {
                 + " on s.screening_id = d.id where s.case_id = cast(? as uuid)", caseId));
         places.add("metrics: " + get("/actuator/prometheus", "Authorization", TestTokens.bearer("ops", Role.ADMIN)).body());
         places.add("vault at rest: " + jdbc.queryForList("select * from person_identity"));
-        places.add("outbox at rest: " + jdbc.queryForList("select * from referral_outbox"));
+        places.add("deliveries at rest: " + jdbc.queryForList("select * from referral_channel_delivery"));
 
         for (String place : places) {
             for (String secret : SECRETS) {

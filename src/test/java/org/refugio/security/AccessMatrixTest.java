@@ -22,7 +22,8 @@ import org.refugio.support.TestTokens;
  */
 class AccessMatrixTest extends ApiTest {
 
-    private static final List<String> CALLERS = List.of("anonymous", "intake", "caseworker", "supervisor", "auditor", "admin");
+    private static final List<String> CALLERS = List.of("anonymous", "intake", "caseworker", "supervisor", "auditor", "admin",
+            "provider");
 
     private String screening;
     private String legalAidCase;
@@ -67,6 +68,7 @@ class AccessMatrixTest extends ApiTest {
 
     private Response call(String method, String path, String body, String caller) {
         String authorization = caller.equals("anonymous") ? ""
+                : caller.equals("provider") ? TestTokens.provider("provider-user", provider)
                 : TestTokens.bearer(caller + "-user", Role.valueOf(caller.toUpperCase()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (method.equals("GET") || method.equals("DELETE")) {

@@ -13,7 +13,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The embedded default as the README describes it: H2 and the five demo users over HTTP Basic. */
+/** The embedded default as the README describes it: H2 and the six demo users over HTTP Basic. */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:demo-users;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -39,6 +39,9 @@ class DemoUsersTest {
         assertThat(status("auditor", "auditor", "POST", "/api/v1/screenings")).isEqualTo(403);
         assertThat(status("admin", "admin", "GET", "/actuator/prometheus")).isEqualTo(200);
         assertThat(status("supervisor", "supervisor", "GET", "/api/v1/rulesets/current")).isEqualTo(200);
+        // The demo provider user acts for one demo provider (issue 12): its inbox, and nothing of the caseworkers'.
+        assertThat(status("provider", "provider", "GET", "/api/v1/provider/referrals")).isEqualTo(200);
+        assertThat(status("provider", "provider", "GET", "/api/v1/cases")).isEqualTo(403);
     }
 
     @Test

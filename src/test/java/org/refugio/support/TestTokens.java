@@ -46,8 +46,22 @@ public final class TestTokens {
     }
 
     public static String sign(String subject, String audience, String issuer, Instant expires, Role... roles) {
+        return sign(subject, audience, issuer, expires, null, roles);
+    }
+
+    /** A user of one provider organisation (role PROVIDER), named by the token's provider_id claim. */
+    public static String provider(String subject, String providerId) {
+        return "Bearer " + sign(subject, AUDIENCE, ISSUER, Instant.now().plusSeconds(3600), providerId, Role.PROVIDER);
+    }
+
+    private static String sign(String subject, String audience, String issuer, Instant expires, String providerId,
+                               Role... roles) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+            if (providerId != null) {
+                builder.claim("provider_id", providerId);
+            }
+            JWTClaimsSet claims = builder
                     .subject(subject)
                     .issuer(issuer)
                     .audience(audience)
