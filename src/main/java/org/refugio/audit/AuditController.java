@@ -247,7 +247,7 @@ class AuditController implements AuditApi {
     }
 
     @Override
-    public ResponseEntity<ImpactAnalysis> startImpactAnalysis(ImpactAnalysisRequest request) {
+    public ResponseEntity<ImpactAnalysis> startImpactAnalysis(ImpactAnalysisRequest request, String idempotencyKey) {
         ImpactAnalysis started = impact.start(request).view();
         return ResponseEntity.accepted()
                 .location(URI.create(PATH_GET_IMPACT_ANALYSIS.replace("{id}", started.getId().toString())))

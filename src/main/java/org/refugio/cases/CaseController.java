@@ -38,7 +38,7 @@ class CaseController implements CasesApi {
     }
 
     @Override
-    public ResponseEntity<LegalAidCase> openCase(CaseRequest request, String acceptLanguage) {
+    public ResponseEntity<LegalAidCase> openCase(CaseRequest request, String acceptLanguage, String idempotencyKey) {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         Set<String> languages = request.getClientLanguages() == null ? Set.of()
                 : new TreeSet<>(request.getClientLanguages());
@@ -77,7 +77,7 @@ class CaseController implements CasesApi {
     }
 
     @Override
-    public ResponseEntity<LegalAidCase> getCase(UUID caseId, String acceptLanguage) {
+    public ResponseEntity<LegalAidCase> getCase(UUID caseId, String acceptLanguage, String ifNoneMatch) {
         return answer(caseId, acceptLanguage);
     }
 

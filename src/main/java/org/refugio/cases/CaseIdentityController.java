@@ -42,7 +42,8 @@ class CaseIdentityController implements IdentityApi {
     }
 
     @Override
-    public ResponseEntity<org.refugio.api.model.Consent> recordCaseConsent(UUID caseId, ConsentRequest request) {
+    public ResponseEntity<org.refugio.api.model.Consent> recordCaseConsent(UUID caseId, ConsentRequest request,
+                                                                        String idempotencyKey) {
         Consent consent = identity.record(caseId, request);
         return ResponseEntity.created(URI.create(PATH_LIST_CASE_CONSENTS.replace("{caseId}", caseId.toString())
                 + "/" + consent.id())).body(view(consent));

@@ -30,7 +30,7 @@ class ProviderController implements ProvidersApi {
 
     @Override
     @org.springframework.transaction.annotation.Transactional
-    public ResponseEntity<org.refugio.api.model.Provider> createProvider(ProviderInput input) {
+    public ResponseEntity<org.refugio.api.model.Provider> createProvider(ProviderInput input, String idempotencyKey) {
         Provider created = directory.create(details(input));
         ProviderDirectory.Channels channels = directory.configureChannels(created.id(), input.getWebhookUrl(),
                 input.getWebhookSecret(), input.getNoticeEmail());

@@ -24,7 +24,8 @@ class ScreeningController implements ScreeningsApi {
     }
 
     @Override
-    public ResponseEntity<ScreeningDecision> createScreening(ScreeningFacts facts, String acceptLanguage, String lang) {
+    public ResponseEntity<ScreeningDecision> createScreening(ScreeningFacts facts, String acceptLanguage, String lang,
+                                                             String idempotencyKey) {
         Language language = lang != null ? Language.valueOf(lang.toUpperCase(java.util.Locale.ROOT))
                 : Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.screen(facts, actor.get());

@@ -36,7 +36,11 @@ class ClientSdkTest extends ApiTest {
                 .person(new Person().ageEstimate(30).citizenship(Citizenship.US_CITIZEN))
                 .victimizations(List.of());
 
-        ScreeningDecision decision = screenings().createScreening(facts, "en", null);
+        String key = java.util.UUID.randomUUID().toString();
+        ScreeningDecision decision = screenings().createScreening(facts, "en", null, key);
+        ScreeningDecision retried = screenings().createScreening(facts, "en", null, key);
+
+        assertThat(retried.getId()).as("the Idempotency-Key the contract declares").isEqualTo(decision.getId());
 
         assertThat(decision.getPrograms()).extracting(p -> p.getProgram()).contains(ProgramCode.T1_PRINCIPAL);
         assertThat(decision.getPrograms()).filteredOn(p -> p.getProgram() == ProgramCode.T1_PRINCIPAL)
@@ -49,7 +53,7 @@ class ClientSdkTest extends ApiTest {
     void aRejectedRequestReachesTheSdkAsAnApiExceptionCarryingTheProblem() {
         ScreeningFacts facts = new ScreeningFacts().person(new Person().ageEstimate(200));
 
-        assertThatThrownBy(() -> screenings().createScreening(facts, null, null))
+        assertThatThrownBy(() -> screenings().createScreening(facts, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getResponseBody()).contains("/person/ageEstimate");
