@@ -185,8 +185,15 @@ class GuidedScreeningController {
         Map<String, org.refugio.eligibility.RuleInfo> rules = new LinkedHashMap<>();
         ruleset.allRules().forEach(r -> rules.putIfAbsent(org.refugio.eligibility.RuleInfo.baseId(r.ruleId()), r));
         List<QuestionView> page = new ArrayList<>();
-        for (NextQuestions.Question q : NextQuestions.page(ranked, PAGE_SIZE)) {
+        for (NextQuestions.Question q : page(ranked, interview)) {
             var rule = rules.get(org.refugio.eligibility.RuleInfo.baseId(q.ruleId()));
+            if (q.text() == null) {
+                q = new NextQuestions.Question(q.id(), q.code(), q.subject(), q.memberId(), q.ruleId(),
+                        ruleset.messages().render(new org.refugio.eligibility.Message(q.code(), List.of()),
+                                language() == Language.ES ? org.refugio.explanation.Messages.SPANISH
+                                        : org.refugio.explanation.Messages.ENGLISH),
+                        q.waiting(), q.sensitive(), q.order());
+            }
             page.add(new QuestionView(q, views(interview, fields(q.code(), q.subject(), interview)),
                     ruleset.legalSources().citation(q.ruleId(), asOf), rule == null ? null : rule.name(),
                     rule == null ? null : rule.tag()));
@@ -201,6 +208,13 @@ class GuidedScreeningController {
         model.addAttribute("askedSoFar", interview.asked().size());
         model.addAttribute("errors", errors);
         return "screening/questions";
+    }
+
+    /** The next page: the trafficking elements together when due, otherwise the most decisive questions. */
+    static List<NextQuestions.Question> page(List<NextQuestions.Question> ranked, GuidedInterview interview) {
+        List<NextQuestions.Question> elements = NextQuestions.elementsPage(ranked, interview.asked().size(),
+                NextQuestions.kinds(interview.facts()), interview.settled());
+        return elements.isEmpty() ? NextQuestions.page(ranked, PAGE_SIZE) : elements;
     }
 
     /** The facts of a catalog entry for one question; a relative not in the facts has none to ask. */
