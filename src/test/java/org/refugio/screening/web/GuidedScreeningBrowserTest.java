@@ -51,6 +51,12 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         Files.writeString(Path.of("target/result-page-weight.json"), String.valueOf(weight));
 
         String result = path().replace("?saved", "");
+        follow(By.id("summary-en"));
+        assertThat(driver.findElement(By.id("person-summary")).getAttribute("lang")).isEqualTo("en");
+        assertThat(text(By.id("person-summary"))).doesNotContain("LSC-A-");
+        screenshot("summary-en");
+
+        open(result);
         follow(By.id("summary-es"));
         assertThat(driver.findElement(By.id("person-summary")).getAttribute("lang")).isEqualTo("es");
         assertThat(language()).as("the interface stays English").isEqualTo("en");
@@ -77,6 +83,11 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         submit(By.cssSelector("#start-form button[type=submit]"));
         assertThat(heading()).isEqualTo("Follow-up questions");
         screenshot("questions-en");
+        switchLanguage();
+        assertThat(heading()).isEqualTo("Preguntas de seguimiento");
+        assertThat(driver.findElements(By.cssSelector("section.refugio-question"))).isNotEmpty();
+        screenshot("questions-es");
+        switchLanguage();
         List<WebElement> first = driver.findElements(By.cssSelector("section.refugio-question"));
         assertThat(first).isNotEmpty();
         assertThat(first.get(0).getAttribute("data-code")).as("the first question is not a sensitive one")
