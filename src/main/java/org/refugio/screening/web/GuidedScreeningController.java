@@ -160,6 +160,53 @@ class GuidedScreeningController {
         return "redirect:/screenings/new/questions";
     }
 
+    /** The facts the interview records to add a relative (who may follow the person: T-2..T-6, U derivatives). */
+    static final List<String> RELATIVE = List.of("member.relationship", "member.age", "member.dateOfBirth",
+            "member.location.country");
+
+    /** A relative recorded so far, for the list on the questions page. */
+    record RelativeView(String id, String relationship, String age) { }
+
+    /**
+     * Adds a relative to the facts (family[n] with a new id): the engine then judges the relative's derivative
+     * relief and its follow-ups about the relative are asked like the others.
+     */
+    @PostMapping("/screenings/new/relatives")
+    String addRelative(HttpServletRequest request, HttpSession session, Model model) {
+        GuidedInterview interview = interview(session);
+        if (!interview.started()) {
+            return "redirect:/screenings/new";
+        }
+        ObjectNode before = interview.facts().deepCopy();
+        int index = interview.facts().path("family").size();
+        List<FactField> fields = relativeFields(index);
+        List<FieldError> errors = new ArrayList<>(apply(interview, fields, request));
+        if (interview.get("family[" + index + "].relationship") == null) {
+            FactField relationship = fields.get(0);
+            errors.add(new FieldError(relationship.radios() ? relationship.id() + "-0" : relationship.id(),
+                    "screening.error.relationship"));
+        }
+        if (errors.isEmpty()) {
+            String id = "relative-" + (index + 1);
+            while (interview.memberIndex(id) >= 0) {
+                id = id + "b";
+            }
+            interview.set("family[" + index + "].id", TextNode.valueOf(id));
+            errors.addAll(check(interview));
+        }
+        if (!errors.isEmpty()) {
+            interview.replaceFacts(before);
+            model.addAttribute("relativeErrors", true);
+            return questionPage(interview, model, errors);
+        }
+        return "redirect:/screenings/new/questions#relatives";
+    }
+
+    private static List<FactField> relativeFields(int index) {
+        return RELATIVE.stream().map(p -> FactField.of(p, "family[" + index + "]." + p.substring("member.".length())))
+                .toList();
+    }
+
     @PostMapping("/screenings/new/save")
     String save(HttpSession session) {
         GuidedInterview interview = interview(session);
@@ -207,6 +254,13 @@ class GuidedScreeningController {
         model.addAttribute("total", decision.getPrograms().size());
         model.addAttribute("askedSoFar", interview.asked().size());
         model.addAttribute("errors", errors);
+        int next = interview.facts().path("family").size();
+        model.addAttribute("relativeFields", views(interview, relativeFields(next)));
+        List<RelativeView> relatives = new ArrayList<>();
+        interview.facts().path("family").forEach(m -> relatives.add(new RelativeView(m.path("id").asText(""),
+                m.hasNonNull("relationship") ? FactField.optionKey(m.get("relationship").asText()) : null,
+                m.hasNonNull("age") ? m.get("age").asText() : m.path("dateOfBirth").asText(""))));
+        model.addAttribute("relatives", relatives);
         return "screening/questions";
     }
 
