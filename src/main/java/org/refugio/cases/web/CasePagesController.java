@@ -69,9 +69,11 @@ class CasePagesController {
     private final CaseTimeline timeline;
     private final CurrentActor actor;
     private final Clock clock;
+    private final CaseIdentityPagesController identity;
 
     CasePagesController(CaseService cases, CaseViews views, CaseInbox inbox, CaseTimeline timeline,
-                        CurrentActor actor, Clock clock) {
+                        CurrentActor actor, Clock clock, CaseIdentityPagesController identity) {
+        this.identity = identity;
         this.cases = cases;
         this.views = views;
         this.inbox = inbox;
@@ -127,6 +129,7 @@ class CasePagesController {
         model.addAttribute("overrideReasons", OVERRIDE_REASONS);
         model.addAttribute("declineReasons", DECLINE_REASONS);
         model.addAttribute("clientDeclineReasons", CLIENT_DECLINE_REASONS);
+        identity.addTo(model, view);
         return "cases/case";
     }
 

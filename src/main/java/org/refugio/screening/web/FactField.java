@@ -47,8 +47,8 @@ public record FactField(String path, String name, Kind kind, List<String> option
                 .replaceFirst("^departure\\.", "departures[0].").replaceFirst("^member\\.", "family[0].");
         Type type = ScreeningFacts.class;
         for (String step : modelPath.split("\\.")) {
-            boolean element = step.endsWith("[0]");
-            String property = element ? step.substring(0, step.length() - 3) : step;
+            boolean element = step.matches(".*\\[\\d+]");
+            String property = element ? step.substring(0, step.indexOf('[')) : step;
             type = property(raw(type), property);
             if (element) {
                 type = ((ParameterizedType) type).getActualTypeArguments()[0];

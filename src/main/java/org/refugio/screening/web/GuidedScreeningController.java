@@ -160,6 +160,53 @@ class GuidedScreeningController {
         return "redirect:/screenings/new/questions";
     }
 
+    /** The facts the interview records to add a relative (who may follow the person: T-2..T-6, U derivatives). */
+    static final List<String> RELATIVE = List.of("member.relationship", "member.age", "member.dateOfBirth",
+            "member.location.country");
+
+    /** A relative recorded so far, for the list on the questions page. */
+    record RelativeView(String id, String relationship, String age) { }
+
+    /**
+     * Adds a relative to the facts (family[n] with a new id): the engine then judges the relative's derivative
+     * relief and its follow-ups about the relative are asked like the others.
+     */
+    @PostMapping("/screenings/new/relatives")
+    String addRelative(HttpServletRequest request, HttpSession session, Model model) {
+        GuidedInterview interview = interview(session);
+        if (!interview.started()) {
+            return "redirect:/screenings/new";
+        }
+        ObjectNode before = interview.facts().deepCopy();
+        int index = interview.facts().path("family").size();
+        List<FactField> fields = relativeFields(index);
+        List<FieldError> errors = new ArrayList<>(apply(interview, fields, request));
+        if (interview.get("family[" + index + "].relationship") == null) {
+            FactField relationship = fields.get(0);
+            errors.add(new FieldError(relationship.radios() ? relationship.id() + "-0" : relationship.id(),
+                    "screening.error.relationship"));
+        }
+        if (errors.isEmpty()) {
+            String id = "relative-" + (index + 1);
+            while (interview.memberIndex(id) >= 0) {
+                id = id + "b";
+            }
+            interview.set("family[" + index + "].id", TextNode.valueOf(id));
+            errors.addAll(check(interview));
+        }
+        if (!errors.isEmpty()) {
+            interview.replaceFacts(before);
+            model.addAttribute("relativeErrors", true);
+            return questionPage(interview, model, errors);
+        }
+        return "redirect:/screenings/new/questions#relatives";
+    }
+
+    private static List<FactField> relativeFields(int index) {
+        return RELATIVE.stream().map(p -> FactField.of(p, "family[" + index + "]." + p.substring("member.".length())))
+                .toList();
+    }
+
     @PostMapping("/screenings/new/save")
     String save(HttpSession session) {
         GuidedInterview interview = interview(session);
@@ -185,8 +232,15 @@ class GuidedScreeningController {
         Map<String, org.refugio.eligibility.RuleInfo> rules = new LinkedHashMap<>();
         ruleset.allRules().forEach(r -> rules.putIfAbsent(org.refugio.eligibility.RuleInfo.baseId(r.ruleId()), r));
         List<QuestionView> page = new ArrayList<>();
-        for (NextQuestions.Question q : NextQuestions.page(ranked, PAGE_SIZE)) {
+        for (NextQuestions.Question q : page(ranked, interview)) {
             var rule = rules.get(org.refugio.eligibility.RuleInfo.baseId(q.ruleId()));
+            if (q.text() == null) {
+                q = new NextQuestions.Question(q.id(), q.code(), q.subject(), q.memberId(), q.ruleId(),
+                        ruleset.messages().render(new org.refugio.eligibility.Message(q.code(), List.of()),
+                                language() == Language.ES ? org.refugio.explanation.Messages.SPANISH
+                                        : org.refugio.explanation.Messages.ENGLISH),
+                        q.waiting(), q.sensitive(), q.order());
+            }
             page.add(new QuestionView(q, views(interview, fields(q.code(), q.subject(), interview)),
                     ruleset.legalSources().citation(q.ruleId(), asOf), rule == null ? null : rule.name(),
                     rule == null ? null : rule.tag()));
@@ -200,7 +254,21 @@ class GuidedScreeningController {
         model.addAttribute("total", decision.getPrograms().size());
         model.addAttribute("askedSoFar", interview.asked().size());
         model.addAttribute("errors", errors);
+        int next = interview.facts().path("family").size();
+        model.addAttribute("relativeFields", views(interview, relativeFields(next)));
+        List<RelativeView> relatives = new ArrayList<>();
+        interview.facts().path("family").forEach(m -> relatives.add(new RelativeView(m.path("id").asText(""),
+                m.hasNonNull("relationship") ? FactField.optionKey(m.get("relationship").asText()) : null,
+                m.hasNonNull("age") ? m.get("age").asText() : m.path("dateOfBirth").asText(""))));
+        model.addAttribute("relatives", relatives);
         return "screening/questions";
+    }
+
+    /** The next page: the trafficking elements together when due, otherwise the most decisive questions. */
+    static List<NextQuestions.Question> page(List<NextQuestions.Question> ranked, GuidedInterview interview) {
+        List<NextQuestions.Question> elements = NextQuestions.elementsPage(ranked, interview.asked().size(),
+                NextQuestions.kinds(interview.facts()), interview.settled());
+        return elements.isEmpty() ? NextQuestions.page(ranked, PAGE_SIZE) : elements;
     }
 
     /** The facts of a catalog entry for one question; a relative not in the facts has none to ask. */

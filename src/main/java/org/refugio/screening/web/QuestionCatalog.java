@@ -57,38 +57,63 @@ final class QuestionCatalog {
         plain("ask.victimizations", "victimizations[]", "victimization.kind");
         plain("ask.victimization-kind", "victimization.kind");
         plain("ask.how-ended", "victimization.howEnded");
-        plain("ask.places", "victimization.places[0].country", "victimization.places[0].usState");
+        plain("ask.places", "victimization.places[0].country", "victimization.places[0].usState",
+                "victimization.places[1].country", "victimization.places[1].usState",
+                "victimization.places[1].atPortOfEntry");
+        plain("ask.presence-link", "victimization.places[0].country", "victimization.places[0].usState",
+                "victimization.places[1].country", "victimization.places[1].usState");
         plain("ask.age-at-first-act", "victimization.ageAtFirstAct");
         plain("ask.age-at-first-element", "victimization.ageAtFirstAct");
         plain("ask.us-law-abroad", "victimization.violatesUsLaw");
         plain("ask.offender-us-national", "victimization.offenderUsNationalOrLpr");
         plain("ask.offender-present-now", "victimization.offenderPresentInUs");
         plain("ask.other-crimes", "victimization.otherCrimes");
-        plain("ask.trafficking-acts", "victimization.actions");
+        plain("ask.trafficking-acts", "victimization.actions", "victimization.performed");
         plain("ask.departures", "departures[]", "departure.departureDate", "departure.returnDate");
         plain("ask.departure-manner", "departure.manner");
         plain("ask.return-reasons", "departure.returnReasons");
         plain("ask.lea-contact", "lawEnforcement.contacts[]", "lawEnforcement.contacts[0].reported",
-                "lawEnforcement.contacts[0].agency", "lawEnforcement.contacts[0].date");
-        plain("ask.lea-requests", "lawEnforcement.requests[]", "lawEnforcement.requests[0].complied");
+                "lawEnforcement.contacts[0].agency", "lawEnforcement.contacts[0].date",
+                "lawEnforcement.contacts[1].reported", "lawEnforcement.contacts[1].agency",
+                "lawEnforcement.contacts[1].date", "lawEnforcement.continuedPresence.status", "lawEnforcement.continuedPresence.expiresDate");
+        plain("ask.lea-requests", "lawEnforcement.requests[]", "lawEnforcement.requests[0].complied",
+                "lawEnforcement.requests[1].complied");
         plain("ask.request-complied", "lawEnforcement.requests[0].complied");
         plain("ask.request-reasonable", "lawEnforcement.requests[0].reasonable");
         plain("ask.willing-to-assist", "lawEnforcement.willingToAssist");
         plain("ask.report-and-participate", "lawEnforcement.willingToAssist");
         plain("ask.report-to-lea-for-cp", "lawEnforcement.willingToAssist");
-        plain("ask.helpfulness", "lawEnforcement.willingToAssist", "lawEnforcement.cooperating");
+        plain("ask.helpfulness", "lawEnforcement.willingToAssist", "lawEnforcement.cooperating",
+                "lawEnforcement.i918SupplementBObtained", "lawEnforcement.i914SupplementBObtained");
         plain("ask.trauma", "lawEnforcement.traumaPreventsCooperation");
         plain("ask.trauma-evidence", "lawEnforcement.traumaEvidence");
         plain("ask.filing-and-approval-dates", "tProcess.applicationStatus", "tProcess.filedDate",
-                "tProcess.approvedDate");
+                "tProcess.approvedDate", "tProcess.bfd", "tProcess.bfdDate");
         plain("ask.hardship", "hardshipFactors[]", "hardshipFactors[0].factor", "hardshipFactors[0].evidence");
         plain("ask.hardship-evidence", "hardshipFactors[0].evidence");
         plain("ask.fto-conduct", "admissibility.ftoLinkedConduct");
-        plain("ask.inadmissibility", "admissibility.grounds[]", "admissibility.convictions[]");
+        plain("ask.inadmissibility", "admissibility.grounds[]", "admissibility.grounds[0].code",
+                "admissibility.grounds[0].causedByVictimization", "admissibility.grounds[1].code",
+                "admissibility.grounds[1].causedByVictimization", "admissibility.grounds[2].code",
+                "admissibility.grounds[2].causedByVictimization", "admissibility.convictions[]");
+        plain("ask.prostitution-ground", "admissibility.grounds[]", "admissibility.grounds[0].code",
+                "admissibility.grounds[0].causedByVictimization", "admissibility.grounds[1].code",
+                "admissibility.grounds[1].causedByVictimization");
         plain("ask.information", "uVisa.hasInformation");
         plain("ask.seeking-certification", "hhs.seekingHhsCertification");
         plain("ask.rfa-before-18", "hhs.rfaStatus", "hhs.rfaReceivedDate");
-        plain("ask.income", "money.annualIncome", "money.householdSize");
+        plain("ask.income", "money.annualIncome", "money.householdSize", "money.povertyGuidelineRegion",
+                "legalMatters[0].type", "legalMatters[0].relatedToVictimization");
+        plain("ask.income-exceptions", "money.incomeExceptions.keepLowIncomeBenefits",
+                "money.incomeExceptions.obtainLowIncomeOrDisabilityBenefits",
+                "money.incomeExceptions.medicalCostsBringWithinCeiling", "money.incomeExceptions.otherFactors",
+                "money.incomeExceptions.incomeOnlyFromLowIncomeProgram",
+                "money.providerPolicyAdoptsException.keepLowIncomeBenefits",
+                "money.providerPolicyAdoptsException.obtainLowIncomeOrDisabilityBenefits",
+                "money.providerPolicyAdoptsException.medicalCostsBringWithinCeiling",
+                "money.providerPolicyAdoptsException.otherFactors",
+                "money.providerPolicyAdoptsException.incomeOnlyFromLowIncomeProgram",
+                "money.abuserAnnualIncome", "money.householdSizeExcludingAbuser");
         plain("ask.assets", "money.assetsWithinCeiling");
         plain("ask.abuser-income-share", "money.abuserAnnualIncome");
         plain("ask.abuser-in-household", "money.abuserAnnualIncome", "money.householdSizeExcludingAbuser");

@@ -51,6 +51,12 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         Files.writeString(Path.of("target/result-page-weight.json"), String.valueOf(weight));
 
         String result = path().replace("?saved", "");
+        follow(By.id("summary-en"));
+        assertThat(driver.findElement(By.id("person-summary")).getAttribute("lang")).isEqualTo("en");
+        assertThat(text(By.id("person-summary"))).doesNotContain("LSC-A-");
+        screenshot("summary-en");
+
+        open(result);
         follow(By.id("summary-es"));
         assertThat(driver.findElement(By.id("person-summary")).getAttribute("lang")).isEqualTo("es");
         assertThat(language()).as("the interface stays English").isEqualTo("en");
@@ -77,6 +83,11 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         submit(By.cssSelector("#start-form button[type=submit]"));
         assertThat(heading()).isEqualTo("Follow-up questions");
         screenshot("questions-en");
+        switchLanguage();
+        assertThat(heading()).isEqualTo("Preguntas de seguimiento");
+        assertThat(driver.findElements(By.cssSelector("section.refugio-question"))).isNotEmpty();
+        screenshot("questions-es");
+        switchLanguage();
         List<WebElement> first = driver.findElements(By.cssSelector("section.refugio-question"));
         assertThat(first).isNotEmpty();
         assertThat(first.get(0).getAttribute("data-code")).as("the first question is not a sensitive one")
@@ -87,9 +98,28 @@ class GuidedScreeningBrowserTest extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("section[data-code='" + firstCode + "']")))
                 .as("a question answered I don't know is not asked again").isEmpty();
 
+        assertThat(text(By.id("no-relatives"))).contains("No relative is recorded");
+        driver.findElement(By.cssSelector("#relatives details summary")).click();
+        submit(By.id("add-relative"));
+        assertThat(text(By.id("error-summary"))).contains("Choose the relationship");
+        assertThat(driver.findElements(By.id("relative-list"))).as("nothing added on an error").isEmpty();
+        if (driver.findElements(By.cssSelector("select[name='family[0].relationship']")).isEmpty()) {
+            driver.findElement(By.cssSelector("label[for='f-family-0-relationship-0']")).click();
+        } else {
+            choose(By.name("family[0].relationship"), "SPOUSE");
+        }
+        type(By.name("family[0].age"), "33");
+        submit(By.id("add-relative"));
+        assertThat(text(By.cssSelector("#relative-list li[data-member='relative-1']"))).contains("Spouse")
+                .contains("age 33");
+        assertThat(driver.findElements(By.name("family[1].relationship"))).as("the next relative's form")
+                .isNotEmpty();
+
         open("/");
         open("/screenings/new");
         assertThat(heading()).as("the interview resumes").isEqualTo("Follow-up questions");
+        assertThat(driver.findElements(By.cssSelector("#relative-list li[data-member='relative-1']")))
+                .as("the relative is kept with the interview").hasSize(1);
         submit(By.cssSelector("#restart-form button"));
         assertThat(heading()).isEqualTo("New screening");
     }

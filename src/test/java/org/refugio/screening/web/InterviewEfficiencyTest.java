@@ -55,6 +55,11 @@ class InterviewEfficiencyTest extends ApiTest {
         assertThat(counts).as("the first question asked is never a sensitive one")
                 .noneMatch(Count::firstSensitive);
         write(counts, stepNanos);
+        assertThat(counts).as("issue 11 item 8: the trafficking indication within 16 questions, per public scenario")
+                .allMatch(c -> c.traffickingAt() != null && c.traffickingAt() <= 16);
+        assertThat(counts.stream().filter(c -> c.allAt() != null && c.allAt() <= 30).count())
+                .as("every program within 30 questions (21 of 25 on 2026-12-07; the rest in BENCHMARKS.md)")
+                .isGreaterThanOrEqualTo(20);
     }
 
     private Count run(Path file, List<Long> stepNanos) throws IOException {
@@ -75,7 +80,7 @@ class InterviewEfficiencyTest extends ApiTest {
             long start = System.nanoTime();
             ScreeningDecision decision = screenings.preview(json.treeToValue(interview.facts(), ScreeningFacts.class));
             List<NextQuestions.Question> ranked = NextQuestions.rank(decision, interview.settled());
-            List<NextQuestions.Question> shown = NextQuestions.page(ranked, GuidedScreeningController.PAGE_SIZE);
+            List<NextQuestions.Question> shown = GuidedScreeningController.page(ranked, interview);
             stepNanos.add(System.nanoTime() - start);
             Map<String, String> now = statuses(decision);
             if (traffickingAt == null && same(now, target, "TRAFFICKING_INDICATED")) {
