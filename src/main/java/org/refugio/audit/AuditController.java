@@ -117,7 +117,8 @@ class AuditController implements AuditApi {
                 .decision(decision)
                 .facts(fields(received))
                 .factsAsUsed(fields(used))
-                .redacted(redacted);
+                .redacted(redacted)
+                .engine(stored.engineBuild());
         var record = auditLog.decisionRecord(id);
         result.integrity(new IntegrityCheck()
                 .recordIntact(record.map(r -> keys.chainDigest(r.prevDigest(), r.canonical()).equals(r.digest()))
@@ -151,6 +152,7 @@ class AuditController implements AuditApi {
         detail.put("originalSha256", replay.getOriginal().getRuleset().getSha256());
         detail.put("currentSha256", replay.getCurrent().getRuleset().getSha256());
         detail.put("reproduced", replay.getReproducesStoredDecision());
+        detail.put("engineDiffers", replay.getEngine() == null ? null : replay.getEngine().getDiffers());
         read(id.toString(), id, detail);
         return ResponseEntity.ok(replay);
     }

@@ -56,6 +56,8 @@ class AuditPagesBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#side-by-side tr[data-program='T1_PRINCIPAL']"))
                 .getAttribute("data-differs")).isEqualTo("false");
         assertThat(text(By.id("same-ruleset"))).contains("Today's ruleset is the ruleset of the day");
+        assertThat(driver.findElement(By.id("engine")).getAttribute("data-differs")).isEqualTo("false");
+        assertThat(text(By.id("engine"))).contains("the same engine build that made the decision");
         screenshot("audit-replay-en");
 
         open("/audit/verify");
