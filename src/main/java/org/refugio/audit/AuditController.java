@@ -249,9 +249,7 @@ class AuditController implements AuditApi {
     @Override
     public ResponseEntity<ImpactAnalysis> getImpactAnalysis(UUID id) {
         ImpactAnalysis analysis = impact.find(id)
-                .orElseThrow(() -> new NotFoundException("No impact analysis has id " + id + " (results are kept in"
-                        + " memory for the most recent analyses only)."))
-                .view();
+                .orElseThrow(() -> new NotFoundException("No impact analysis has id " + id + "."));
         Map<String, Object> detail = operation("getImpactAnalysis");
         detail.put("state", analysis.getState().getValue());
         read(id.toString(), null, detail);
