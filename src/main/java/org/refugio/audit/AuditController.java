@@ -121,7 +121,8 @@ class AuditController implements AuditApi {
                 .decision(decision)
                 .facts(fields(received))
                 .factsAsUsed(fields(used))
-                .redacted(redacted);
+                .redacted(redacted)
+                .engine(stored.engineBuild());
         var record = auditLog.decisionRecord(id);
         result.integrity(new IntegrityCheck()
                 .recordIntact(record.map(r -> keys.chainDigest(r.prevDigest(), r.canonical()).equals(r.digest()))
@@ -155,6 +156,7 @@ class AuditController implements AuditApi {
         detail.put("originalSha256", replay.getOriginal().getRuleset().getSha256());
         detail.put("currentSha256", replay.getCurrent().getRuleset().getSha256());
         detail.put("reproduced", replay.getReproducesStoredDecision());
+        detail.put("engineDiffers", replay.getEngine() == null ? null : replay.getEngine().getDiffers());
         read(id.toString(), id, detail);
         return ResponseEntity.ok(replay);
     }
@@ -257,9 +259,7 @@ class AuditController implements AuditApi {
     @Override
     public ResponseEntity<ImpactAnalysis> getImpactAnalysis(UUID id) {
         ImpactAnalysis analysis = impact.find(id)
-                .orElseThrow(() -> new NotFoundException("No impact analysis has id " + id + " (results are kept in"
-                        + " memory for the most recent analyses only)."))
-                .view();
+                .orElseThrow(() -> new NotFoundException("No impact analysis has id " + id + "."));
         Map<String, Object> detail = operation("getImpactAnalysis");
         detail.put("state", analysis.getState().getValue());
         read(id.toString(), null, detail);

@@ -56,8 +56,11 @@ import org.springframework.stereotype.Service;
  * Impact analyses: re-evaluate the stored facts of past decisions with a candidate ruleset and count, per program,
  * how many statuses would change and to what. Jobs run one at a time in the background; each job reads decisions
  * in keyset-ordered batches on one thread and evaluates them on refugio.audit.impact.threads workers (the engine
- * is CPU-bound and a KieBase hands out independent sessions to any number of threads). Progress and results live
- * in memory (the last refugio.audit.impact.kept-jobs jobs); that a job was run, by whom, on what, is in the log.
+ * is CPU-bound and a KieBase hands out independent sessions to any number of threads). Live counters are in the
+ * memory of the node that runs the job; its progress and result are written to the impact_analysis table (V41)
+ * when it starts, every {@value #HEARTBEAT_SECONDS} seconds while it runs, and when it ends, so any node answers for
+ * it and a restart keeps it. A job whose node stopped (no heartbeat for refugio.audit.impact.orphaned-after) is
+ * marked FAILED when next read, never left RUNNING forever. That a job was run, by whom, on what, is in the log.
  */
 @Service
 class ImpactAnalyses {
@@ -68,6 +71,7 @@ class ImpactAnalyses {
     private static final Pattern RULES_PATH = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
     private static final Program[] PROGRAMS = Program.values();
     private static final Status[] STATUSES = Status.values();
+    static final int HEARTBEAT_SECONDS = 2;
 
     private final ScreeningService screenings;
     private final Rulesets rulesets;
@@ -79,15 +83,19 @@ class ImpactAnalyses {
     private final int maxListedIds;
     private final int keptJobs;
     private final Path candidateRoot;
+    private final Duration orphanedAfter;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("impact-analysis"));
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(daemon("impact-heartbeat"));
 
     ImpactAnalyses(ScreeningService screenings, Rulesets rulesets, AuditTrail trail, JdbcTemplate jdbc,
                    ObjectMapper json, Clock clock,
                    @Value("${refugio.audit.impact.threads:0}") int threads,
                    @Value("${refugio.audit.impact.max-listed-ids:10000}") int maxListedIds,
                    @Value("${refugio.audit.impact.kept-jobs:20}") int keptJobs,
-                   @Value("${refugio.audit.candidate-rules-root:}") String candidateRoot) {
+                   @Value("${refugio.audit.candidate-rules-root:}") String candidateRoot,
+                   @Value("${refugio.audit.impact.orphaned-after:PT1M}") Duration orphanedAfter) {
         this.screenings = screenings;
         this.rulesets = rulesets;
         this.trail = trail;
@@ -98,6 +106,12 @@ class ImpactAnalyses {
         this.maxListedIds = maxListedIds;
         this.keptJobs = keptJobs;
         this.candidateRoot = candidateRoot.isBlank() ? null : Path.of(candidateRoot).toAbsolutePath().normalize();
+        this.orphanedAfter = orphanedAfter;
+        // Queued jobs beat too: one waiting behind a long analysis is not orphaned.
+        heartbeat.scheduleWithFixedDelay(() -> jobs.values().stream()
+                        .filter(j -> j.state == ImpactAnalysis.StateEnum.QUEUED || j.state == ImpactAnalysis.StateEnum.RUNNING)
+                        .forEach(this::save),
+                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**
@@ -121,19 +135,87 @@ class ImpactAnalyses {
         detail.put("to", to == null ? null : to.toInstant().toString());
         detail.put("decisions", total);
         trail.record(AuditEntry.of(ACTION, job.id.toString()).withDetail(detail));
+        jdbc.update("insert into impact_analysis (id, state, candidate_version, candidate_sha256, total, processed,"
+                        + " created_at, heartbeat_at, view) values (?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                job.id, job.state.getValue(), candidate.version(), candidate.sha256(), total,
+                Timestamp.from(job.created), Timestamp.from(job.created), write(job.view()));
         jobs.put(job.id, job);
         forgetOldJobs();
         runner.submit(() -> run(job));
         return job;
     }
 
-    Optional<Job> find(UUID id) {
-        return Optional.ofNullable(jobs.get(id));
+    /** The analysis as it is now: live from this node's memory when it runs here, else as stored by its node. */
+    Optional<ImpactAnalysis> find(UUID id) {
+        Job live = jobs.get(id);
+        if (live != null) {
+            return Optional.of(live.view());
+        }
+        return jdbc.query("select state, heartbeat_at, view from impact_analysis where id = ?", rs -> {
+            if (!rs.next()) {
+                return Optional.<ImpactAnalysis>empty();
+            }
+            ImpactAnalysis stored = read(rs.getString("view"));
+            Instant heartbeat = rs.getObject("heartbeat_at", OffsetDateTime.class).toInstant();
+            boolean unfinished = stored.getState() == ImpactAnalysis.StateEnum.QUEUED
+                    || stored.getState() == ImpactAnalysis.StateEnum.RUNNING;
+            if (unfinished && heartbeat.plus(orphanedAfter).isBefore(clock.instant())) {
+                return Optional.of(orphaned(id, stored, heartbeat));
+            }
+            return Optional.of(stored);
+        }, id);
+    }
+
+    /** A job whose node stopped: marked FAILED once (the first reader wins), with what it had done. */
+    private ImpactAnalysis orphaned(UUID id, ImpactAnalysis stored, Instant heartbeat) {
+        Instant now = clock.instant();
+        stored.state(ImpactAnalysis.StateEnum.FAILED)
+                .finishedAt(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .error("the analysis stopped: the node running it stopped (no progress since "
+                        + heartbeat.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); start it again");
+        int updated = jdbc.update("update impact_analysis set state = ?, finished_at = ?, view = ?"
+                        + " where id = ? and state in ('QUEUED', 'RUNNING')",
+                stored.getState().getValue(), Timestamp.from(now), write(stored), id);
+        if (updated == 0) {
+            return find(id).orElse(stored);
+        }
+        log.warn("Impact analysis {} was left unfinished by a node that stopped; marked FAILED", id);
+        return stored;
+    }
+
+    /** Writes a job's progress (and, once it ended, its result) for every node to read. */
+    private void save(Job job) {
+        try {
+            ImpactAnalysis view = job.view();
+            jdbc.update("update impact_analysis set state = ?, processed = ?, heartbeat_at = ?, finished_at = ?,"
+                            + " view = ? where id = ?",
+                    view.getState().getValue(), view.getProcessed(), Timestamp.from(clock.instant()),
+                    job.finished == null ? null : Timestamp.from(job.finished), write(view), job.id);
+        } catch (RuntimeException e) {
+            log.error("Impact analysis {}: progress could not be stored ({})", job.id, e.getClass().getName());
+        }
+    }
+
+    private String write(ImpactAnalysis view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an impact analysis could not be written", e);
+        }
+    }
+
+    private ImpactAnalysis read(String view) {
+        try {
+            return json.readValue(view, ImpactAnalysis.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored impact analysis could not be read", e);
+        }
     }
 
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        heartbeat.shutdownNow();
     }
 
     private Ruleset candidate(CandidateRuleset c) {
@@ -218,6 +300,7 @@ class ImpactAnalyses {
         job.state = ImpactAnalysis.StateEnum.RUNNING;
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("impact-worker"));
         BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(threads * 2);
+        save(job);
         try {
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -239,6 +322,7 @@ class ImpactAnalyses {
             job.state = ImpactAnalysis.StateEnum.FAILED;
         } finally {
             workers.shutdownNow();
+            save(job);
         }
     }
 

@@ -21,10 +21,12 @@ import org.refugio.api.model.LegalAidReferral;
 import org.refugio.api.model.ProgramDifference;
 import org.refugio.api.model.ProgramResult;
 import org.refugio.api.model.Replay;
+import org.refugio.api.model.ReplayEngine;
 import org.refugio.api.model.ReplayRun;
 import org.refugio.api.model.RulesetRef;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
+import org.refugio.config.EngineBuild;
 import org.refugio.problem.NotFoundException;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.Rulesets;
@@ -44,11 +46,13 @@ class Replays {
     private final ScreeningService screenings;
     private final Rulesets rulesets;
     private final ObjectMapper json;
+    private final EngineBuild engine;
 
-    Replays(ScreeningService screenings, Rulesets rulesets, ObjectMapper json) {
+    Replays(ScreeningService screenings, Rulesets rulesets, ObjectMapper json, EngineBuild engine) {
         this.screenings = screenings;
         this.rulesets = rulesets;
         this.json = json;
+        this.engine = engine;
     }
 
     Replay replay(UUID id) {
@@ -70,7 +74,20 @@ class Replays {
                 .reproducesStoredDecision(mismatches.isEmpty())
                 .mismatches(mismatches)
                 .sameRuleset(original.sha256().equals(current.sha256()))
-                .differences(differences(then, now));
+                .differences(differences(then, now))
+                .engine(engine(stored.engineBuild(), engine.id().orElse(null), mismatches.isEmpty()));
+    }
+
+    /**
+     * Which build made the decision and which replays it (issue 13 item 4). Whether they differ is left open when
+     * either is not known: a build outside a git checkout cannot say what it was built from.
+     */
+    static ReplayEngine engine(String recorded, String current, boolean resultStillMatches) {
+        return new ReplayEngine()
+                .recorded(recorded)
+                .current(current == null ? EngineBuild.UNKNOWN : current)
+                .differs(recorded == null || current == null ? null : !recorded.equals(current))
+                .resultStillMatches(resultStillMatches);
     }
 
     private JsonNode readTree(String text) {

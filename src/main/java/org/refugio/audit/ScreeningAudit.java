@@ -14,6 +14,7 @@ import org.refugio.api.model.LegalAidReferral;
 import org.refugio.api.model.ProgramResult;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
+import org.refugio.config.EngineBuild;
 import org.refugio.screening.ScreeningDecided;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,20 +32,25 @@ class ScreeningAudit {
     private static final Pattern INDEXED_SUBJECT = Pattern.compile("[A-Za-z]+(/[A-Za-z]+)*/\\d+");
 
     private final AuditTrail trail;
+    private final EngineBuild engine;
 
-    ScreeningAudit(AuditTrail trail) {
+    ScreeningAudit(AuditTrail trail, EngineBuild engine) {
         this.trail = trail;
+        this.engine = engine;
     }
 
     @EventListener
     void on(ScreeningDecided event) {
         ScreeningDecision decision = event.decision();
+        Map<String, Object> detail = detail(decision, event.facts(), trail.digest(event.decisionJson()));
+        // The build that decided, under the record's digest too (issue 13 item 4): the column can be rewritten, this cannot.
+        engine.id().ifPresent(build -> detail.put("engineBuild", build));
         trail.record(AuditEntry.of(ACTION, decision.getId().toString())
                 .withDecision(decision.getId())
                 .withActor(event.actor())
                 .withRuleset(decision.getRuleset().getVersion(), decision.getRuleset().getSha256())
                 .withFactsDigest(trail.digest(event.factsJson()))
-                .withDetail(detail(decision, event.facts(), trail.digest(event.decisionJson()))));
+                .withDetail(detail));
     }
 
     static Map<String, Object> detail(ScreeningDecision decision, ScreeningFacts facts, String decisionDigest) {

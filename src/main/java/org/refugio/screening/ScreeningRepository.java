@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class ScreeningRepository {
 
     record StoredDecision(UUID id, String factsJson, String decisionJson, String rulesetVersion,
-                          String rulesetSha256, String createdBy) { }
+                          String rulesetSha256, String createdBy, String engineBuild) { }
 
     record ProgramRow(String program, String status) { }
 
@@ -24,11 +24,12 @@ class ScreeningRepository {
     }
 
     void insert(UUID id, java.time.Instant decidedAt, java.time.LocalDate asOf, String rulesetVersion,
-                String rulesetSha256, String createdBy, String factsJson, String decisionJson,
+                String rulesetSha256, String engineBuild, String createdBy, String factsJson, String decisionJson,
                 List<ProgramRow> programs, java.util.Collection<String> rulesFired) {
         jdbc.update("insert into screening_decision (id, decided_at, as_of_date, ruleset_version, ruleset_sha256,"
-                        + " created_by, facts, decision) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, createdBy, factsJson, decisionJson);
+                        + " engine_build, created_by, facts, decision) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, engineBuild, createdBy, factsJson,
+                decisionJson);
         jdbc.batchUpdate("insert into screening_program_outcome (decision_id, program, status) values (?, ?, ?)",
                 programs, programs.size(), (ps, row) -> {
                     ps.setObject(1, id);
@@ -44,11 +45,11 @@ class ScreeningRepository {
     }
 
     Optional<StoredDecision> find(UUID id) {
-        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256, created_by"
+        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256, created_by, engine_build"
                         + " from screening_decision where id = ?",
                 (rs, n) -> new StoredDecision(rs.getObject("id", UUID.class), rs.getString("facts"),
                         rs.getString("decision"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256"),
-                        rs.getString("created_by")),
+                        rs.getString("created_by"), rs.getString("engine_build")),
                 id).stream().findFirst();
     }
 }

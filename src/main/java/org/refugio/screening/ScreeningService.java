@@ -15,6 +15,7 @@ import org.refugio.api.model.DerivativeResult;
 import org.refugio.api.model.ProgramResult;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
+import org.refugio.config.EngineBuild;
 import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.facts.CaseFacts;
 import org.refugio.ruleset.Ruleset;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The screening capability: applies the ruleset in force to one person's facts as of the screening date,
- * and stores the decision with the facts and the exact ruleset that made it.
+ * and stores the decision with the facts and the exact ruleset (and engine build) that made it.
  */
 @Service
 public class ScreeningService {
@@ -36,10 +37,12 @@ public class ScreeningService {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final EngineBuild engine;
 
     public ScreeningService(Rulesets rulesets, ScreeningRepository repository, ObjectMapper json, Clock clock,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, EngineBuild engine) {
         this.rulesets = rulesets;
+        this.engine = engine;
         this.repository = repository;
         this.json = json;
         this.clock = clock;
@@ -50,7 +53,8 @@ public class ScreeningService {
     public record Screened(ScreeningDecision decision, ScreeningFacts facts, CaseFacts caseFacts) { }
 
     /** A stored decision as the database holds it: the texts are what the audit digests were computed over. */
-    public record Stored(UUID id, String factsJson, String decisionJson, String rulesetVersion, String rulesetSha256) { }
+    public record Stored(UUID id, String factsJson, String decisionJson, String rulesetVersion, String rulesetSha256,
+                         String engineBuild) { }
 
     /**
      * Decides and stores. The {@link ScreeningDecided} event is handled (by the audit trail) inside this
@@ -74,7 +78,7 @@ public class ScreeningService {
         String factsJson = write(recorded);
         String decisionJson = write(decision);
         repository.insert(decision.getId(), decision.getDecidedAt().toInstant(), asOf, ruleset.version(),
-                ruleset.sha256(), actor.id(), factsJson, decisionJson,
+                ruleset.sha256(), engine.id().orElse(null), actor.id(), factsJson, decisionJson,
                 decision.getPrograms().stream()
                         .map(p -> new ScreeningRepository.ProgramRow(p.getProgram().getValue(), p.getStatus().getValue()))
                         .toList(),
@@ -155,7 +159,7 @@ public class ScreeningService {
 
     public Optional<Stored> stored(UUID id) {
         return repository.find(id).map(d -> new Stored(d.id(), d.factsJson(), d.decisionJson(), d.rulesetVersion(),
-                d.rulesetSha256()));
+                d.rulesetSha256(), d.engineBuild()));
     }
 
     public ScreeningFacts readFacts(String stored) {

@@ -1,5 +1,6 @@
 package org.refugio.security;
 
+import static org.refugio.security.Role.AUDITOR;
 import static org.refugio.security.Role.CASEWORKER;
 import static org.refugio.security.Role.SUPERVISOR;
 
@@ -25,7 +26,10 @@ public final class WebAccessRules {
     public static final List<Rule> RULES = List.of(
             new Rule("/screenings/**", CASE_WORKERS),
             new Rule("/cases/**", CASE_WORKERS),
-            new Rule("/cases", CASE_WORKERS));
+            new Rule("/cases", CASE_WORKERS),
+            // The auditor's pages (issue 13): reads of the audit trail, each one logged as the API's are.
+            new Rule("/audit/**", List.of(AUDITOR)),
+            new Rule("/audit", List.of(AUDITOR)));
 
     /** Open to anyone: the sign-in page, the assets it needs, the language switch, error pages. */
     public static final String[] PUBLIC_PATHS = {

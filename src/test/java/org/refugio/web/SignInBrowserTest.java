@@ -70,9 +70,9 @@ class SignInBrowserTest extends BrowserTest {
 
     @Test
     void aRoleWithoutPagesIsToldSoAndAPageOfAnotherRoleIsRefused() {
-        signIn(TestWebUsers.AUDITOR);
+        signIn(TestWebUsers.ADMIN);
         assertThat(pageText()).contains("There are no pages for your role yet.");
-        screenshot("start-auditor");
+        screenshot("start-admin");
         open("/cases");
         assertThat(heading()).isEqualTo("Not for your role");
     }
