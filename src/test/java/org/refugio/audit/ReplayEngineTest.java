@@ -35,9 +35,10 @@ class ReplayEngineTest extends ApiTest {
 
         assertThat(jdbc.queryForObject("select engine_build from screening_decision where id = ?", String.class, id))
                 .isEqualTo(engine.id().orElseThrow());
+        // The auditor's read seals the pending entry first; then the record is on the chain.
+        Response audited = auditor("/api/v1/audit/decisions/" + id);
         assertThat(jdbc.queryForObject("select detail from audit_log where decision_id = ? and action = ?",
                 String.class, id, ScreeningAudit.ACTION)).contains("\"engineBuild\":\"" + engine.id().orElseThrow() + "\"");
-        Response audited = auditor("/api/v1/audit/decisions/" + id);
         assertThat(audited.json().path("engine").asText()).isEqualTo(engine.id().orElseThrow());
 
         JsonNode sameReplay = auditor("/api/v1/audit/decisions/" + id + "/replay").json();
