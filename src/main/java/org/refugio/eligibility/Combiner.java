@@ -112,6 +112,8 @@ public final class Combiner {
             List<Finding> rows = byCriterion.get(c.getKey());
             if (rows == null || rows.isEmpty()) {
                 rows = List.of(undecided(c.getKey(), spec.stage()));
+            } else {
+                rows.sort(FINDING_ORDER);
             }
             values.add(criterion(c.getKey(), rows, c.getValue()));
         }
@@ -187,7 +189,7 @@ public final class Combiner {
         List<Output.Referral> choices = new ArrayList<>();
         List<Output.Urgency> urgencies = new ArrayList<>();
         List<Output> referralOutputs = new ArrayList<>();
-        for (Output o : decisions.referralOutputs()) {
+        for (Output o : inFixedOrder(decisions.referralOutputs())) {
             if (o instanceof Output.Referral r) {
                 choices.add(r);
             } else if (o instanceof Output.Urgency u) {
@@ -229,7 +231,7 @@ public final class Combiner {
             derivatives.add(derivative(id, decisions));
         }
         ProgramOutcome lsc = programs.get(Program.LSC_LEGAL_AID.ordinal());
-        return new Evaluation(programs, derivatives, referral(decisions, lsc), List.copyOf(decisions.tasks()));
+        return new Evaluation(programs, derivatives, referral(decisions, lsc), inFixedOrder(decisions.tasks()));
     }
 
     private static boolean oneSubjectOneElement(Collection<Finding> findings) {
@@ -317,12 +319,35 @@ public final class Combiner {
                 }
             }
         }
-        for (Output o : outputs) {
+        for (Output o : inFixedOrder(outputs)) {
             if (o instanceof Output.FollowUp f && Objects.equals(f.memberId(), memberId)) {
                 items.putIfAbsent(key(f.question(), f.subject()), new FollowUpItem(f.rule(), f.subject(), f.question()));
             }
         }
         return List.copyOf(items.values());
+    }
+
+    /*
+     * Rules fire in an order that depends on how the ruleset was loaded, not on the law. A decision lists findings,
+     * questions and notes in a fixed order instead (subject, element, rule ID, message), so that replaying a
+     * decision with the same rules reproduces it exactly.
+     */
+    private static final Comparator<Finding> FINDING_ORDER = Comparator
+            .comparing((Finding f) -> String.valueOf(f.subject()))
+            .thenComparing(f -> String.valueOf(f.element()))
+            .thenComparing(f -> String.valueOf(f.rule().ruleId()))
+            .thenComparing(f -> String.valueOf(f.memberId()))
+            .thenComparing(f -> String.valueOf(f.explanation()))
+            .thenComparing(f -> String.valueOf(f.followUps()));
+
+    private static final Comparator<Output> OUTPUT_ORDER = Comparator
+            .comparing((Output o) -> String.valueOf(o.rule().ruleId()))
+            .thenComparing(Object::toString);
+
+    private static <T extends Output> List<T> inFixedOrder(Collection<T> outputs) {
+        List<T> sorted = new ArrayList<>(outputs);
+        sorted.sort(OUTPUT_ORDER);
+        return List.copyOf(sorted);
     }
 
     private static String key(Message m, String subject) {
@@ -338,13 +363,13 @@ public final class Combiner {
                 deadlines.add(d);
             }
         }
-        deadlines.sort(Comparator.comparing(Output.Deadline::date));
+        deadlines.sort(Comparator.comparing(Output.Deadline::date).thenComparing(OUTPUT_ORDER));
         return deadlines;
     }
 
     private static List<Output.Note> notes(List<Output> outputs, String memberId) {
         List<Output.Note> notes = new ArrayList<>();
-        for (Output o : outputs) {
+        for (Output o : inFixedOrder(outputs)) {
             if (o instanceof Output.Note n && n.kind() != NoteKind.TASK && Objects.equals(n.memberId(), memberId)) {
                 notes.add(n);
             }
