@@ -20,12 +20,9 @@ import org.refugio.api.model.AuditDecisionPage;
 import org.refugio.api.model.AuditDecisionSummary;
 import org.refugio.api.model.BrokenLink;
 import org.refugio.api.model.ChainVerification;
-import org.refugio.api.model.ImpactAnalysis;
-import org.refugio.api.model.ImpactAnalysisRequest;
 import org.refugio.api.model.IntegrityCheck;
 import org.refugio.api.model.KeptRuleset;
 import org.refugio.api.model.ProgramCode;
-import org.refugio.api.model.Replay;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
 import org.refugio.api.model.Status;
@@ -46,8 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController implements AuditApi {
 
-    static final String READ = "AUDIT_READ";
-
     private final AuditTrail trail;
     private final AuditSealer sealer;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditController.class);
@@ -56,8 +51,6 @@ class AuditController implements AuditApi {
     private final AuditKeys keys;
     private final AuditQueries queries;
     private final ChainVerifier verifier;
-    private final Replays replays;
-    private final ImpactAnalyses impact;
     private final ScreeningService screenings;
     private final Rulesets rulesets;
     private final ObjectMapper json;
@@ -65,7 +58,7 @@ class AuditController implements AuditApi {
     private final int maxExport;
 
     AuditController(AuditTrail trail, AuditSealer sealer, AuditLog log, AuditKeys keys, AuditQueries queries, ChainVerifier verifier,
-                    Replays replays, ImpactAnalyses impact, ScreeningService screenings, Rulesets rulesets,
+                    ScreeningService screenings, Rulesets rulesets,
                     ObjectMapper json, @Value("${refugio.audit.export.max-records:100000}") int maxExport) {
         this.trail = trail;
         this.sealer = sealer;
@@ -73,8 +66,6 @@ class AuditController implements AuditApi {
         this.keys = keys;
         this.queries = queries;
         this.verifier = verifier;
-        this.replays = replays;
-        this.impact = impact;
         this.screenings = screenings;
         this.rulesets = rulesets;
         this.json = json;
@@ -109,7 +100,7 @@ class AuditController implements AuditApi {
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
         List<String> redacted = new ArrayList<>();
-        Redaction redaction = new Redaction(familyIds(facts), redacted);
+        Redaction redaction = Redaction.of(facts, redacted);
         JsonNode received = json.valueToTree(facts);
         redaction.facts(received, "/facts");
         // An unknown fact is null, and auditors must see that it was unknown rather than not see it at all.
@@ -133,32 +124,6 @@ class AuditController implements AuditApi {
         record.ifPresent(r -> result.record(view(r)));
         read(id.toString(), id, operation("getAuditDecision"));
         return ResponseEntity.ok(result);
-    }
-
-    @Override
-    public ResponseEntity<Replay> replayDecision(UUID id) {
-        Replay replay = replays.replay(id);
-        Redaction redaction = new Redaction(familyIds(screenings.readFacts(screenings.stored(id).orElseThrow().factsJson())),
-                new ArrayList<>());
-        redaction.decision(replay.getOriginal().getDecision(), "/original/decision");
-        redaction.decision(replay.getCurrent().getDecision(), "/current/decision");
-        for (var difference : replay.getDifferences()) {
-            if (difference.getProgram().startsWith(Replays.DERIVATIVE)) {
-                difference.setProgram(Replays.DERIVATIVE
-                        + redaction.position(difference.getProgram().substring(Replays.DERIVATIVE.length())));
-            }
-            for (var criterion : difference.getCriteria()) {
-                each(criterion.getBefore()).forEach(b -> b.setSubject(redaction.subject(b.getSubject())));
-                each(criterion.getAfter()).forEach(a -> a.setSubject(redaction.subject(a.getSubject())));
-            }
-        }
-        Map<String, Object> detail = operation("replayDecision");
-        detail.put("originalSha256", replay.getOriginal().getRuleset().getSha256());
-        detail.put("currentSha256", replay.getCurrent().getRuleset().getSha256());
-        detail.put("reproduced", replay.getReproducesStoredDecision());
-        detail.put("engineDiffers", replay.getEngine() == null ? null : replay.getEngine().getDiffers());
-        read(id.toString(), id, detail);
-        return ResponseEntity.ok(replay);
     }
 
     @Override
@@ -248,24 +213,6 @@ class AuditController implements AuditApi {
         return ResponseEntity.ok(kept);
     }
 
-    @Override
-    public ResponseEntity<ImpactAnalysis> startImpactAnalysis(ImpactAnalysisRequest request, String idempotencyKey) {
-        ImpactAnalysis started = impact.start(request).view();
-        return ResponseEntity.accepted()
-                .location(URI.create(PATH_GET_IMPACT_ANALYSIS.replace("{id}", started.getId().toString())))
-                .body(started);
-    }
-
-    @Override
-    public ResponseEntity<ImpactAnalysis> getImpactAnalysis(UUID id) {
-        ImpactAnalysis analysis = impact.find(id)
-                .orElseThrow(() -> new NotFoundException("No impact analysis has id " + id + "."));
-        Map<String, Object> detail = operation("getImpactAnalysis");
-        detail.put("state", analysis.getState().getValue());
-        read(id.toString(), null, detail);
-        return ResponseEntity.ok(analysis);
-    }
-
     /** As JSON nodes, which are written as they are: the service's non-null rule would hide the unknown facts. */
     private static Map<String, Object> fields(JsonNode tree) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -273,17 +220,8 @@ class AuditController implements AuditApi {
         return fields;
     }
 
-    private static List<String> familyIds(ScreeningFacts facts) {
-        return facts.getFamily() == null ? List.of()
-                : facts.getFamily().stream().map(org.refugio.api.model.FamilyMember::getId).toList();
-    }
-
-    private static <T> List<T> each(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
     private void read(String subject, UUID decisionId, Map<String, Object> detail) {
-        trail.record(AuditEntry.of(READ, subject).withDecision(decisionId).withDetail(detail));
+        trail.record(AuditEntry.of(AuditTrail.READ, subject).withDecision(decisionId).withDetail(detail));
     }
 
     private static Map<String, Object> operation(String name) {

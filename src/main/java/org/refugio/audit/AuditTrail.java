@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
+    /** The action of every auditor read: who read which decision, list, range of the log or analysis. */
+    public static final String READ = "AUDIT_READ";
+
     private final AuditLog log;
     private final AuditKeys keys;
     private final AuditSealer sealer;

@@ -24,7 +24,7 @@ import org.refugio.api.model.ScreeningDecision;
  * decided on: ages, flags, dates of events. Dates the law derives from a birthday (a derivative's age-out deadline,
  * an explanation naming it) are left in the decision, because they are the decision.
  */
-final class Redaction {
+public final class Redaction {
 
     static final String REDACTED = "[redacted]";
     private static final Set<String> IDENTIFYING = Set.of("dateOfBirth", "eighteenthBirthday", "twentyFirstBirthday",
@@ -33,6 +33,12 @@ final class Redaction {
 
     private final Map<String, String> positions = new HashMap<>();
     private final List<String> redacted;
+
+    /** Redaction of one screening's facts and decision; the paths redacted are added to {@code redacted}. */
+    public static Redaction of(org.refugio.api.model.ScreeningFacts facts, List<String> redacted) {
+        return new Redaction(facts.getFamily() == null ? List.of()
+                : facts.getFamily().stream().map(org.refugio.api.model.FamilyMember::getId).toList(), redacted);
+    }
 
     /** @param familyIds the relatives' ids in request order */
     Redaction(List<String> familyIds, List<String> redacted) {
@@ -43,7 +49,7 @@ final class Redaction {
     }
 
     /** Redacts a facts tree in place (facts as received, or as the rules read them). */
-    void facts(JsonNode node, String pointer) {
+    public void facts(JsonNode node, String pointer) {
         if (node instanceof ObjectNode object) {
             boolean relative = pointer.matches(".*/family/\\d+");
             for (var it = object.fields(); it.hasNext(); ) {
@@ -71,7 +77,7 @@ final class Redaction {
     }
 
     /** Replaces relatives' ids by their positions, in place. */
-    void decision(ScreeningDecision decision, String pointer) {
+    public void decision(ScreeningDecision decision, String pointer) {
         Consumer<List<CriterionResult>> criteria = list -> each(list).forEach(c -> c.setSubject(subject(c.getSubject())));
         for (ProgramResult p : each(decision.getPrograms())) {
             criteria.accept(p.getCriteria());
@@ -100,11 +106,11 @@ final class Redaction {
         each(decision.getTasks()).forEach(n -> n.setSubject(subject(n.getSubject())));
     }
 
-    String position(String memberId) {
+    public String position(String memberId) {
         return memberId == null ? null : positions.getOrDefault(memberId, REDACTED);
     }
 
-    String subject(String subject) {
+    public String subject(String subject) {
         if (subject == null || !subject.startsWith("family/")) {
             return subject;
         }

@@ -38,6 +38,19 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theAuditTrailKnowsNothingOfWhatAuditorsDoWithIt() {
+        // Issue 15: the trail (append, seal, verify) is what every capability writes to; the analyses (replay,
+        // impact) are one of its readers and may change without touching it.
+        noClasses().that().resideInAPackage("org.refugio.audit")
+                .should().dependOnClassesThat().resideInAnyPackage("org.refugio.audit.analysis..",
+                        "org.refugio.audit.web..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.refugio.audit.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("org.refugio.audit.web..")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheCamundaAdapterTouchesTheWorkflowEngine() {
         // Camunda 7 CE is end-of-life upstream: moving to Operaton must change one package.
         noClasses().that().resideOutsideOfPackage("org.refugio.workflow.camunda..")

@@ -1,5 +1,6 @@
 package org.refugio.audit;
 
+import org.refugio.audit.analysis.ChangedRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

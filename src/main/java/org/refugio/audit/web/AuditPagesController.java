@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.refugio.api.AuditAnalysisApi;
 import org.refugio.api.AuditApi;
 import org.refugio.api.model.AuditDecision;
 import org.refugio.api.model.AuditDecisionPage;
@@ -49,9 +50,11 @@ class AuditPagesController {
     public record ReplayRow(String program, String then, String now, boolean differs) { }
 
     private final AuditApi audit;
+    private final AuditAnalysisApi analysis;
 
-    AuditPagesController(AuditApi audit) {
+    AuditPagesController(AuditApi audit, AuditAnalysisApi analysis) {
         this.audit = audit;
+        this.analysis = analysis;
     }
 
     @GetMapping("/audit")
@@ -111,7 +114,7 @@ class AuditPagesController {
 
     @GetMapping("/audit/decisions/{id}/replay")
     String replay(@PathVariable UUID id, Model model) {
-        Replay replay = audit.replayDecision(id).getBody();
+        Replay replay = analysis.replayDecision(id).getBody();
         model.addAttribute("replay", replay);
         model.addAttribute("rows", rows(replay.getOriginal().getDecision(), replay.getCurrent().getDecision()));
         return "audit/replay";

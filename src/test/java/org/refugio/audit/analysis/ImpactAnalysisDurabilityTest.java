@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
 import org.refugio.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.refugio.audit.AuditTrail;
 
 /**
  * Impact analyses outlive the JVM that ran them (issue 13 item 2, the durable part): a finished analysis is read

@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

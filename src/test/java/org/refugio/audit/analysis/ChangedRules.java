@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import org.refugio.ruleset.RulesetFiles;
  * (a plausible, wrong edit). For someone who is not a Mexican national and is in the U.S., the humanitarian
  * visitor program changes from NOT_ELIGIBLE to something else.
  */
-final class ChangedRules {
+public final class ChangedRules {
 
     static final String FILE = "mexico/mexico.drl";
     static final String BEFORE = "notEligible(kcontext, \"mx-02.not-in-mexico\");";
@@ -59,7 +59,7 @@ final class ChangedRules {
     }
 
     /** A person who is not Mexican and is in the U.S.: MX-02 decides on where they are. */
-    static final String GUATEMALAN_IN_TEXAS = """
+    public static final String GUATEMALAN_IN_TEXAS = """
             {"asOfDate": "2026-11-20",
              "person": {"ageEstimate": 30, "citizenship": "NONCITIZEN", "nationality": "GT",
                         "currentLocation": {"country": "US", "usState": "TX"}},

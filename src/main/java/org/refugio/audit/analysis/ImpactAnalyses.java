@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.refugio.audit.AuditEntry;
+import org.refugio.audit.AuditTrail;
 
 /**
  * Impact analyses: re-evaluate the stored facts of past decisions with a candidate ruleset and count, per program,

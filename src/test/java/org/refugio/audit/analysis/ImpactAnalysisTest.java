@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class ReplayEngineTest extends ApiTest {
         // The auditor's read seals the pending entry first; then the record is on the chain.
         Response audited = auditor("/api/v1/audit/decisions/" + id);
         assertThat(jdbc.queryForObject("select detail from audit_log where decision_id = ? and action = ?",
-                String.class, id, ScreeningAudit.ACTION)).contains("\"engineBuild\":\"" + engine.id().orElseThrow() + "\"");
+                String.class, id, "SCREENING_DECIDED")).contains("\"engineBuild\":\"" + engine.id().orElseThrow() + "\"");
         assertThat(audited.json().path("engine").asText()).isEqualTo(engine.id().orElseThrow());
 
         JsonNode sameReplay = auditor("/api/v1/audit/decisions/" + id + "/replay").json();

@@ -1,4 +1,4 @@
-package org.refugio.audit;
+package org.refugio.audit.analysis;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
  * current ruleset, through the same fact mapping and decision mapping as a new screening.
  */
 @Service
-class Replays {
+public class Replays {
 
     static final String DERIVATIVE = "DERIVATIVE:";
     private static final int MAX_MISMATCHES = 100;
