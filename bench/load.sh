@@ -19,8 +19,9 @@ WORK=$(mktemp -d)
 trap 'kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
-ls target/refugio-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
-JAR=$(ls target/refugio-*.jar | grep -v plain | head -1)
+# The service's jar plus the echo endpoint of bench/src (profile load-bench, built into target/load-bench).
+ls target/load-bench/refugio-*.jar >/dev/null 2>&1 || ./mvnw -q -B -Pload-bench -DskipTests package
+JAR=$(ls target/load-bench/refugio-*.jar | grep -v -e plain -e original | head -1)
 
 pg_isready -h "$PGHOST" -p "$PGPORT" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 dropdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$DB"
