@@ -104,10 +104,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
         TransientDataAccessException.class, CannotGetJdbcConnectionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        if (diskFull(e)) {
+            // SQL state 53100: the database's disk is full. Nothing of the request was kept (its transaction rolled
+            // back); an operator must make room, so the retry is later than for a lost connection.
+            log.error("Database storage full (SQL state 53100): {}", e.getClass().getName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service unavailable",
+                            "The database has no room left to store this; nothing was stored. Retry later."));
+        }
         log.warn("Database unavailable: {}", e.getClass().getName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service unavailable",
                         "The database cannot be reached; nothing was stored. Retry shortly."));
+    }
+
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "53100".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)
@@ -125,6 +142,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * (TransactionSystemException); SQL state class 08 says the connection, not the request, failed.
      */
     private static boolean databaseUnreachable(Throwable e) {
+        if (diskFull(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null

@@ -21,6 +21,7 @@ public final class PrivatePostgres implements AutoCloseable {
     private final Path bin;
     private final Path dataDir;
     private final int port;
+    private Path smallDisk;
 
     private PrivatePostgres(Path bin, Path dataDir, int port) {
         this.bin = bin;
@@ -73,6 +74,38 @@ public final class PrivatePostgres implements AutoCloseable {
                 "immediate", "-w", "stop");
     }
 
+    /**
+     * Puts every table created from now on in a tablespace on a disk of its own of {@code megabytes} (a tmpfs; needs
+     * root), as a database whose data disk can fill up while its write-ahead log still has room.
+     */
+    public void useSmallDisk(int megabytes) throws IOException, InterruptedException, java.sql.SQLException {
+        if (!isRoot()) {
+            throw new IllegalStateException("a disk of the test's own needs root (mount -t tmpfs)");
+        }
+        smallDisk = dataDir.resolve("small-disk");
+        Files.createDirectories(smallDisk);
+        run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "refugio-small-disk", smallDisk.toString());
+        run("mkdir", "-p", smallDisk.resolve("tablespace").toString());
+        run("chown", "-R", "postgres:postgres", smallDisk.toString());
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("create tablespace small_disk location '" + smallDisk.resolve("tablespace") + "'");
+            statement.execute("alter database postgres set default_tablespace = small_disk");
+        }
+    }
+
+    /** Fills the small disk to the last byte with a file of no use (as another program writing to it would). */
+    public void fillSmallDisk() throws IOException, InterruptedException {
+        Process dd = new ProcessBuilder("dd", "if=/dev/zero", "of=" + smallDisk.resolve("filler"), "bs=64k")
+                .redirectErrorStream(true).start();
+        dd.getInputStream().readAllBytes();
+        dd.waitFor(); // dd ends with "No space left on device": that is the point
+    }
+
+    public void freeSmallDisk() throws IOException, InterruptedException {
+        run("rm", "-f", smallDisk.resolve("filler").toString());
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         try {
@@ -80,6 +113,9 @@ public final class PrivatePostgres implements AutoCloseable {
                     "immediate", "-w", "stop");
         } catch (IllegalStateException alreadyStopped) {
             // Nothing to stop.
+        }
+        if (smallDisk != null) {
+            run("umount", smallDisk.toString());
         }
         run("rm", "-rf", dataDir.toString());
     }
