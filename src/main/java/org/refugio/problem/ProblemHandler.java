@@ -72,6 +72,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return errors.isEmpty() ? problem : Problems.withErrors(problem, errors);
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                        "Parameter '" + e.parameter() + "' has an invalid value."),
+                List.of(Problems.fieldError(e.parameter(), e.getMessage())));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
