@@ -26,12 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 14: a service whose connection pool is exhausted while the database is healthy sheds honestly: 503 "busy"
  * (not "database unavailable") with Retry-After, counted in refugio.requests.shed, and readiness out of service
  * so a load balancer sends work elsewhere; once a connection is free, requests succeed and readiness is back.
- * A pool of one connection, held by the test, stands for a pool saturated by load.
+ * A pool of two connections (the fewest Flyway starts with), both held by the test, stands for a pool saturated by
+ * load.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.hikari.maximum-pool-size=1",
-    "spring.datasource.hikari.minimum-idle=1",
+    "spring.datasource.hikari.maximum-pool-size=2",
+    "spring.datasource.hikari.minimum-idle=2",
     "spring.datasource.hikari.connection-timeout=250",
     "camunda.bpm.job-execution.enabled=false",
     "refugio.audit.seal-interval=0",
@@ -64,7 +65,7 @@ class LoadSheddingTest extends HttpTest {
         Response readiness;
         Response liveness;
         Status saturated;
-        try (Connection held = dataSource.getConnection()) {
+        try (Connection held = dataSource.getConnection(); Connection alsoHeld = dataSource.getConnection()) {
             busy = get("/api/v1/providers", "Authorization", authorization);
             saturated = poolSaturation.health().getStatus();
             readiness = get("/actuator/health/readiness", "Authorization", "");
