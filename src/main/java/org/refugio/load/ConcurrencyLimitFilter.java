@@ -83,6 +83,11 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         return Math.max(1, limit) - permits.availablePermits();
     }
 
+    /** Every place is taken: the next request waits. */
+    public boolean full() {
+        return limit > 0 && permits.availablePermits() == 0;
+    }
+
     /** Requests waiting for a place. */
     public int waiting() {
         return permits.getQueueLength();

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Readiness ({@code poolSaturation} in the readiness group): OUT_OF_SERVICE while the database connection pool
  * is saturated, so a load balancer sends work elsewhere; liveness is untouched (nothing to restart). Saturated
  * means more threads waiting for a connection than {@code refugio.load.readiness.max-pending}, or every
- * connection in use while a request was shed "busy" within {@code refugio.load.readiness.shed-window}. Back UP
- * as soon as a connection is free again. A database that is down is the {@code db} indicator's to report.
+ * connection (or every place of {@link ConcurrencyLimitFilter}) in use while a request was shed "busy" within
+ * {@code refugio.load.readiness.shed-window}. Back UP as soon as a connection and a place are free again. A
+ * database that is down is the {@code db} indicator's to report.
  */
 @Component("poolSaturation")
 public class PoolSaturationHealthIndicator extends AbstractHealthIndicator {
@@ -44,8 +45,13 @@ public class PoolSaturationHealthIndicator extends AbstractHealthIndicator {
         HikariPoolMXBean pool = dataSource.isWrapperFor(HikariDataSource.class)
                 ? dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean() : null;
         builder.withDetail("requestsWorking", limiter.working()).withDetail("requestsQueued", limiter.waiting());
+        boolean shedRecently = shedding.shedWithin(shedWindow);
         if (pool == null) {
-            builder.up();
+            if (shedRecently && limiter.full()) {
+                builder.outOfService().withDetail("reason", "busy: every place for API requests is taken");
+            } else {
+                builder.up();
+            }
             return;
         }
         int active = pool.getActiveConnections();
@@ -55,8 +61,10 @@ public class PoolSaturationHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("active", active).withDetail("idle", idle).withDetail("max", max)
                 .withDetail("pending", pending);
         boolean allInUse = idle == 0 && active >= max;
-        if (pending > maxPending || (allInUse && shedding.shedWithin(shedWindow))) {
+        if (pending > maxPending || (allInUse && shedRecently)) {
             builder.outOfService().withDetail("reason", "busy: the connection pool is saturated");
+        } else if (shedRecently && limiter.full()) {
+            builder.outOfService().withDetail("reason", "busy: every place for API requests is taken");
         } else {
             builder.up();
         }

@@ -51,12 +51,19 @@ class ConcurrencyLimitFilterTest {
         assertThat(problem.path("status").asInt()).isEqualTo(503);
         assertThat(meters.counter(Shedding.METRIC, "reason", "queue-timeout").count()).isEqualTo(1);
         assertThat(shedding.shedWithin(Duration.ofMinutes(1))).isTrue();
+        PoolSaturationHealthIndicator readiness = new PoolSaturationHealthIndicator(
+                new org.springframework.jdbc.datasource.SimpleDriverDataSource(), shedding, filter, 8,
+                Duration.ofMinutes(1));
+        assertThat(readiness.health().getStatus()).as("every place taken and a request shed")
+                .isEqualTo(org.springframework.boot.actuate.health.Status.OUT_OF_SERVICE);
 
         assertThat(call(filter, "/actuator/health/readiness", () -> { }).getStatus()).as("not limited").isEqualTo(200);
         assertThat(call(filter, "/cases", () -> { }).getStatus()).as("pages are not limited").isEqualTo(200);
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(readiness.health().getStatus()).as("a place is free again")
+                .isEqualTo(org.springframework.boot.actuate.health.Status.UP);
         assertThat(filter.working()).isZero();
     }
 
