@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark (issue 6): the packaged service on PostgreSQL, driven by wrk from a second process.
 #   bench/load.sh [seconds] [connections]        REFUGIO_BENCH_WARMUP=150 (seconds of screening warm-up)
-# Measures screenings over REST (every decision persisted), an echo endpoint of the same payload size as the
-# ceiling of this stack, and cases opened to their first wait state. Prints a Markdown table for BENCHMARKS.md.
+# Measures screenings over REST (every decision persisted) in the full view, in the summary view (view=summary)
+# and with one language's texts (lang=en), an echo endpoint of the full answer's size as the ceiling of this
+# stack, and cases opened to their first wait state. Prints a Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,6 +73,11 @@ run warm-screening /api/v1/screenings "$WARMUP_SECONDS"
 run screening /api/v1/screenings "$SECONDS_PER_RUN"
 RSS_KB=$(ps -o rss= -p "$(cat "$WORK/pid")" | tr -d ' ')
 STORED=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -tAc "select count(*) from screening_decision")
+# Issue 14: the same screenings answered compactly (every decision still stored in full, both languages).
+SUMMARY_BYTES=$(curl -s -o /dev/null -w '%{size_download}' -X POST "http://127.0.0.1:$PORT/api/v1/screenings?view=summary" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$WORK/facts.json")
+run summary "/api/v1/screenings?view=summary" "$SECONDS_PER_RUN"
+run lang "/api/v1/screenings?lang=en" "$SECONDS_PER_RUN"
 run warm-echo "/bench/echo?responseBytes=$RESPONSE_BYTES" 10
 run echo "/bench/echo?responseBytes=$RESPONSE_BYTES" "$SECONDS_PER_RUN"
 if curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/cases" -H "Authorization: Bearer $TOKEN" \
@@ -85,9 +91,9 @@ EOF
     -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/cases" > "$WORK/cases.txt" 2>&1
 fi
 
-python3 - "$WORK" "$RESPONSE_BYTES" "$RSS_KB" "$STORED" "$CONNECTIONS" "$SECONDS_PER_RUN" <<'PY'
+python3 - "$WORK" "$RESPONSE_BYTES" "$RSS_KB" "$STORED" "$CONNECTIONS" "$SECONDS_PER_RUN" "$SUMMARY_BYTES" <<'PY'
 import re, sys, os
-work, size, rss, stored, conns, secs = sys.argv[1:]
+work, size, rss, stored, conns, secs, summary_size = sys.argv[1:]
 def parse(name):
     path = os.path.join(work, name + ".txt")
     if not os.path.exists(path):
@@ -102,14 +108,18 @@ def parse(name):
     return dict(rps=rps, p50=lat.get("50"), p99=lat.get("99"), total=total, non2xx=non2xx,
                 errors=errors.group(1) if errors else "none")
 s, e, c = parse("screening"), parse("echo"), parse("cases")
+sm, lg = parse("summary"), parse("lang")
 w = parse("warm-screening")
 print(f"| run | requests/s | p50 ms | p99 ms | requests | non-2xx | socket errors |")
 print(f"|---|---:|---:|---:|---:|---:|---|")
-for name, r in (("screenings (persisted)", s), ("echo, same payload", e), ("cases to first wait state", c)):
+for name, r in (("screenings (persisted), full view", s), ("screenings, view=summary", sm),
+                ("screenings, lang=en (one language)", lg), ("echo, same payload as full", e),
+                ("cases to first wait state", c)):
     if r:
         print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['total']} | {r['non2xx']} | {r['errors']} |")
 print()
-print(f"- {conns} connections, {secs} s per run, response {size} bytes; ratio screenings/echo = {s['rps'] / e['rps']:.2f}")
+print(f"- {conns} connections, {secs} s per run, response {size} bytes (summary {summary_size} bytes); "
+      f"ratio screenings/echo = {s['rps'] / e['rps']:.2f}")
 print(f"- resident memory after the screening run: {int(rss) // 1024} MiB")
 acknowledged = s['total'] - s['non2xx'] + w['total'] - w['non2xx'] + 1
 print(f"- screening_decision rows after the screening runs: {stored}; 2xx screenings (warm-up + run + probe): {acknowledged}"

@@ -18,9 +18,12 @@ import org.refugio.api.model.CaseStep;
 import org.refugio.api.model.LegalAidCase;
 import org.refugio.api.model.LocalizedText;
 import org.refugio.api.model.OverrideReasonCode;
+import org.refugio.api.model.ProgramStatus;
 import org.refugio.api.model.Referral;
 import org.refugio.api.model.RoutingFacts;
 import org.refugio.api.model.RoutingReason;
+import org.refugio.api.model.ScreeningDecision;
+import org.refugio.api.model.ScreeningReference;
 import org.refugio.api.model.VerificationTag;
 import org.refugio.eligibility.Message;
 import org.refugio.explanation.Messages;
@@ -63,8 +66,18 @@ public class CaseViews {
         this.json = json;
     }
 
+    /** The case with its current screening by reference and embedded in full (GET case, open case, the pages). */
     @Transactional(readOnly = true)
     public LegalAidCase view(UUID caseId, Language language) {
+        return view(caseId, language, true);
+    }
+
+    /**
+     * The case; its current screening always by reference ({@code screeningRef}), embedded in full only when
+     * {@code embedScreening} (task answers leave it out, issue 14).
+     */
+    @Transactional(readOnly = true)
+    public LegalAidCase view(UUID caseId, Language language, boolean embedScreening) {
         CaseRecord c = cases.find(caseId).filter(found -> CaseService.mayRead(found, actors.get()))
                 .orElseThrow(() -> new NotFoundException("No case has id " + caseId + "."));
         LegalAidCase view = new LegalAidCase()
@@ -91,7 +104,12 @@ public class CaseViews {
                     .needsMoreInformation(c.needsMoreInformation()));
         }
         if (c.screeningId() != null && c.target() != null) {
-            screenings.find(c.screeningId(), Actor.SYSTEM).ifPresent(d -> view.screening(Localizer.localize(d, language)));
+            screenings.find(c.screeningId(), Actor.SYSTEM).ifPresent(d -> {
+                view.screeningRef(reference(d));
+                if (embedScreening) {
+                    view.screening(Localizer.localize(d, language));
+                }
+            });
         }
         Map<UUID, String> names = directory.list(null).stream()
                 .collect(Collectors.toMap(Provider::id, Provider::name));
@@ -112,6 +130,19 @@ public class CaseViews {
                     .reason(c.closingReason()));
         }
         return view;
+    }
+
+    static ScreeningReference reference(ScreeningDecision d) {
+        ScreeningReference ref = new ScreeningReference()
+                .id(d.getId())
+                .href("/api/v1/screenings/" + d.getId())
+                .decidedAt(d.getDecidedAt())
+                .programs(d.getPrograms() == null ? List.of() : d.getPrograms().stream()
+                        .map(p -> new ProgramStatus().program(p.getProgram()).status(p.getStatus())).toList());
+        if (d.getLegalAidReferral() != null) {
+            ref.referralTarget(d.getLegalAidReferral().getTarget()).urgent(d.getLegalAidReferral().getUrgent());
+        }
+        return ref;
     }
 
     private Referral referral(ReferralRecord r, Map<UUID, String> names, Language language) {

@@ -52,7 +52,7 @@ class TaskController implements TasksApi {
                 CaseService.Decision.valueOf(completion.getDecision().name()), completion.getProviderId(),
                 completion.getReasonCode() == null ? null : completion.getReasonCode().getValue(),
                 completion.getReason(), completion.getFacts()));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).body(views.view(caseId, language));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).body(views.view(caseId, language, false));
     }
 
     static org.refugio.api.model.WorkTask view(WorkTask t) {

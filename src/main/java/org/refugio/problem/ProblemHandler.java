@@ -43,6 +43,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final Shedding shedding;
+
+    public ProblemHandler(Shedding shedding) {
+        this.shedding = shedding;
+    }
+
     @ExceptionHandler(RefusedToWriteException.class)
     ProblemDetail refusedToWrite(RefusedToWriteException e) {
         log.error("Refusing to write: {}", e.getMessage());
@@ -70,6 +76,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         e.problems().forEach(p -> errors.add(Problems.fieldError(p.pointer(), p.detail())));
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, e.type(), e.title(), e.getMessage());
         return errors.isEmpty() ? problem : Problems.withErrors(problem, errors);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                        "Parameter '" + e.parameter() + "' has an invalid value."),
+                List.of(Problems.fieldError(e.parameter(), e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -104,6 +117,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
         TransientDataAccessException.class, CannotGetJdbcConnectionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        if (poolTimedOut(e)) {
+            return busy();
+        }
         if (diskFull(e)) {
             // SQL state 53100: the database's disk is full. Nothing of the request was kept (its transaction rolled
             // back); an operator must make room, so the retry is later than for a lost connection.
@@ -127,8 +143,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /**
+     * No pool connection came in time although the database answers: the pool's timeout
+     * ({@link java.sql.SQLTransientConnectionException}) carries as its cause the last failure to open a connection
+     * when there was one (an outage); without a cause, every connection was simply in use. Busy, not broken.
+     */
+    static boolean poolTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException timeout) {
+                return timeout.getCause() == null && timeout.getSQLState() == null;
+            }
+        }
+        return false;
+    }
+
+    private ResponseEntity<ProblemDetail> busy() {
+        shedding.shed("pool-timeout");
+        log.warn("Busy: no database connection in time; answered 503 busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(shedding.retryAfterSeconds()))
+                .body(Shedding.busy("Too many requests at once; nothing was stored. Retry after the Retry-After "
+                        + "seconds."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (poolTimedOut(e)) {
+            return busy();
+        }
         if (databaseUnreachable(e)) {
             return databaseUnavailable(e);
         }

@@ -20,6 +20,8 @@ public final class Problems {
     public static final String TOO_LARGE = "urn:problem-type:refugio:payload-too-large";
     public static final String SERVER_ERROR = "urn:problem-type:refugio:server-error";
     public static final String UNAVAILABLE = "urn:problem-type:refugio:service-unavailable";
+    /** Too much work at once while the database is healthy: retry after the Retry-After seconds (issue 14). */
+    public static final String BUSY = "urn:problem-type:refugio:busy";
     public static final String UNAUTHORIZED = "urn:problem-type:refugio:unauthorized";
     public static final String FORBIDDEN = "urn:problem-type:refugio:forbidden";
     public static final String IDEMPOTENCY_MISMATCH = "urn:problem-type:refugio:idempotency-key-reused";

@@ -1,11 +1,14 @@
 package org.refugio.screening;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.refugio.api.ScreeningsApi;
+import org.refugio.api.model.ScreeningAnswer;
 import org.refugio.api.model.ScreeningDecision;
 import org.refugio.api.model.ScreeningFacts;
+import org.refugio.problem.InvalidParameterException;
 import org.refugio.problem.NotFoundException;
 import org.refugio.security.CurrentActor;
 import org.springframework.http.HttpHeaders;
@@ -24,23 +27,50 @@ class ScreeningController implements ScreeningsApi {
     }
 
     @Override
-    public ResponseEntity<ScreeningDecision> createScreening(ScreeningFacts facts, String acceptLanguage, String lang,
-                                                             String idempotencyKey) {
-        Language language = lang != null ? Language.valueOf(lang.toUpperCase(java.util.Locale.ROOT))
-                : Language.fromAcceptLanguage(acceptLanguage);
+    public ResponseEntity<ScreeningAnswer> createScreening(ScreeningFacts facts, String acceptLanguage, String lang,
+                                                           String view, String idempotencyKey) {
+        boolean summary = summary(view);
+        Language language = lang != null ? language(lang) : Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.screen(facts, actor.get());
-        return ResponseEntity.created(URI.create(PATH_GET_SCREENING.replace("{id}", decision.getId().toString())))
-                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(
+                URI.create(PATH_GET_SCREENING.replace("{id}", decision.getId().toString())));
+        if (summary) {
+            return answer.body(Summaries.of(decision));
+        }
+        return answer.header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .body(lang != null ? Localizer.oneLanguage(decision, language) : Localizer.localize(decision, language));
     }
 
     @Override
-    public ResponseEntity<ScreeningDecision> getScreening(UUID id, String acceptLanguage) {
+    public ResponseEntity<ScreeningAnswer> getScreening(UUID id, String acceptLanguage, String view) {
+        boolean summary = summary(view);
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.find(id, actor.get())
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
+        if (summary) {
+            return ResponseEntity.ok(Summaries.of(decision));
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .body(Localizer.localize(decision, language));
+    }
+
+    /** view=summary: the compact answer; full (or absent): the whole decision. Anything else names `view`. */
+    private static boolean summary(String view) {
+        if (view == null || view.equals("full")) {
+            return false;
+        }
+        if (view.equals("summary")) {
+            return true;
+        }
+        throw new InvalidParameterException("view", "must be full or summary");
+    }
+
+    private static Language language(String lang) {
+        return switch (lang.toLowerCase(Locale.ROOT)) {
+            case "en" -> Language.EN;
+            case "es" -> Language.ES;
+            default -> throw new InvalidParameterException("lang", "must be en or es");
+        };
     }
 }

@@ -12,6 +12,7 @@ import org.refugio.client.model.Citizenship;
 import org.refugio.client.model.Person;
 import org.refugio.client.model.ProgramCode;
 import org.refugio.client.model.ScreeningDecision;
+import org.refugio.client.model.ScreeningSummary;
 import org.refugio.client.model.ScreeningFacts;
 import org.refugio.client.model.Status;
 import org.refugio.security.Role;
@@ -37,8 +38,8 @@ class ClientSdkTest extends ApiTest {
                 .victimizations(List.of());
 
         String key = java.util.UUID.randomUUID().toString();
-        ScreeningDecision decision = screenings().createScreening(facts, "en", null, key);
-        ScreeningDecision retried = screenings().createScreening(facts, "en", null, key);
+        ScreeningDecision decision = screenings().createScreening(facts, "en", null, null, key).getScreeningDecision();
+        ScreeningDecision retried = screenings().createScreening(facts, "en", null, null, key).getScreeningDecision();
 
         assertThat(retried.getId()).as("the Idempotency-Key the contract declares").isEqualTo(decision.getId());
 
@@ -46,14 +47,22 @@ class ClientSdkTest extends ApiTest {
         assertThat(decision.getPrograms()).filteredOn(p -> p.getProgram() == ProgramCode.T1_PRINCIPAL)
                 .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Status.NOT_ELIGIBLE));
         assertThat(decision.getLegalAidReferral().getReferred()).isTrue();
-        assertThat(screenings().getScreening(decision.getId(), "es").getId()).isEqualTo(decision.getId());
+        assertThat(screenings().getScreening(decision.getId(), "es", null).getScreeningDecision().getId())
+                .isEqualTo(decision.getId());
+
+        // view=summary (issue 14): the SDK tells the compact answer from the full one.
+        ScreeningSummary summary = screenings().getScreening(decision.getId(), null, "summary").getScreeningSummary();
+        assertThat(summary.getId()).isEqualTo(decision.getId());
+        assertThat(summary.getPrograms()).extracting(p -> p.getProgram() + "=" + p.getStatus())
+                .containsExactlyElementsOf(decision.getPrograms().stream()
+                        .map(p -> p.getProgram() + "=" + p.getStatus()).toList());
     }
 
     @Test
     void aRejectedRequestReachesTheSdkAsAnApiExceptionCarryingTheProblem() {
         ScreeningFacts facts = new ScreeningFacts().person(new Person().ageEstimate(200));
 
-        assertThatThrownBy(() -> screenings().createScreening(facts, null, null, null))
+        assertThatThrownBy(() -> screenings().createScreening(facts, null, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getResponseBody()).contains("/person/ageEstimate");

@@ -114,6 +114,8 @@ class DatabaseOutageTest extends HttpTest {
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(during.status()).isEqualTo(503);
         assertThat(during.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(during.json().path("type").asText()).as("an outage is not 'busy' (issue 14)")
+                .isEqualTo("urn:problem-type:refugio:service-unavailable");
         assertThat(unavailable.get()).as(counts).isPositive();
         assertThat(otherErrors.get()).as(counts).isZero();
         assertThat(acknowledged.size()).as("recovered without a restart").isGreaterThan(afterRestore + 10);

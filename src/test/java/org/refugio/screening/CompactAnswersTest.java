@@ -90,6 +90,84 @@ class CompactAnswersTest extends ApiTest {
         assertThat(uncompressed.header("Content-Encoding")).isNull();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"01-juan-debt-bondage-farm-labor",
+        "06-marta-unknown-facts", "14-kevin-unaccompanied-minor-labor", "16-ricardo-son-age-out-protection"})
+    void theSummaryCarriesTheFullViewsStatusesRuleIdsCodesAndDeadlinesWithoutAnyText(String scenario) {
+        Response created = post("/api/v1/screenings?view=summary", facts("/scenarios/public/" + scenario + ".json"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode summary = created.json();
+        String id = summary.path("id").asText();
+        assertThat(created.header("Location")).endsWith("/api/v1/screenings/" + id);
+        assertThat(summary.path("view").asText()).isEqualTo("summary");
+        JsonNode full = get("/api/v1/screenings/" + id).json();
+        assertThat(summary.path("ruleset").asText()).isEqualTo(full.path("ruleset").path("version").asText());
+
+        assertThat(texts(summary)).isEmpty();
+        assertThat(created.body()).doesNotContain("\"explanation\"", "\"citation\"", "\"question\"",
+                "\"description\"", "\"en\"", "\"es\"");
+        assertThat(created.body().length()).isLessThan(get("/api/v1/screenings/" + id).body().length() / 5);
+
+        assertThat(summary.path("programs").size()).isEqualTo(full.path("programs").size()).isPositive();
+        for (int i = 0; i < full.path("programs").size(); i++) {
+            JsonNode p = full.path("programs").get(i);
+            JsonNode s = summary.path("programs").get(i);
+            assertThat(s.path("program").asText()).isEqualTo(p.path("program").asText());
+            assertThat(s.path("status").asText()).as(p.path("program").asText()).isEqualTo(p.path("status").asText());
+            assertThat(s.path("reasonCode")).isEqualTo(p.path("reasonCode"));
+            List<String> decisive = new ArrayList<>();
+            p.path("criteria").forEach(c -> {
+                if (c.path("decisive").asBoolean()) {
+                    decisive.add(c.path("ruleId").asText());
+                }
+            });
+            assertThat(strings(s.path("decisiveRuleIds"))).as(p.path("program").asText()).isEqualTo(decisive);
+            assertThat(s.path("followUpCodes").findValuesAsText("code"))
+                    .isEqualTo(p.path("followUps").findValuesAsText("code"));
+            assertThat(s.path("deadlines").findValuesAsText("date"))
+                    .isEqualTo(p.path("deadlines").findValuesAsText("date"));
+            assertThat(s.path("deadlines").findValuesAsText("code"))
+                    .isEqualTo(p.path("deadlines").findValuesAsText("code"));
+        }
+        assertThat(summary.path("derivatives").findValuesAsText("status"))
+                .isEqualTo(strings(full.path("derivatives"), "status"));
+        assertThat(summary.path("legalAidReferral").path("target")).isEqualTo(full.path("legalAidReferral").path("target"));
+        assertThat(summary.path("legalAidReferral").path("urgent")).isEqualTo(full.path("legalAidReferral").path("urgent"));
+        assertThat(summary.path("legalAidReferral").path("ruleIds"))
+                .isEqualTo(full.path("legalAidReferral").path("ruleIds"));
+
+        Response read = get("/api/v1/screenings/" + id + "?view=summary");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(summary);
+    }
+
+    @Test
+    void anUnknownViewIsAProblemNamingView() {
+        for (Response r : List.of(post("/api/v1/screenings?view=compact", FACTS),
+                get("/api/v1/screenings/00000000-0000-0000-0000-000000000001?view=SUMMARY"))) {
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().path("errors").findValuesAsText("pointer")).containsExactly("view");
+            assertThat(r.json().path("detail").asText()).contains("view");
+        }
+        Response full = post("/api/v1/screenings?view=full", FACTS);
+        assertThat(full.status()).isEqualTo(201);
+        assertThat(full.json().has("view")).isFalse();
+        assertThat(texts(full.json())).isNotEmpty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> strings(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.path(field).asText()));
+        return values;
+    }
+
     /** Every localized text of a decision, in document order. */
     private static List<JsonNode> texts(JsonNode node) {
         List<JsonNode> found = new ArrayList<>();

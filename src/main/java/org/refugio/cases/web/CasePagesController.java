@@ -118,7 +118,7 @@ class CasePagesController {
 
     @GetMapping("/cases/{id}")
     String page(@PathVariable UUID id, Model model) {
-        LegalAidCase view = views.view(id, language());
+        LegalAidCase view = views.view(id, language(), false);
         model.addAttribute("c", view);
         model.addAttribute("tasks", tasks(id));
         model.addAttribute("timeline", timeline.of(id).stream().map(e -> new Line(e.at(), e.actor(),

@@ -267,8 +267,14 @@ class LegalAidReferralProcessTest extends CaseTest {
         assertThat(rescreened.status()).as(rescreened.body()).isEqualTo(200);
         JsonNode after = rescreened.json();
         assertThat(after.path("screenings").findValuesAsText("trigger")).containsExactly("INTAKE", "RESCREEN");
-        assertThat(after.path("screening").path("id").asText())
+        assertThat(after.path("screeningRef").path("id").asText())
                 .isEqualTo(after.path("screenings").get(1).path("screeningId").asText());
+        assertThat(after.has("screening")).as("a task answer refers to the screening, it does not embed it").isFalse();
+        assertThat(after.path("screeningRef").path("href").asText())
+                .isEqualTo("/api/v1/screenings/" + after.path("screeningRef").path("id").asText());
+        assertThat(after.path("screeningRef").path("programs")).isNotEmpty();
+        assertThat(readCase(caseId).path("screening").path("id").asText()).as("GET case still embeds it")
+                .isEqualTo(after.path("screeningRef").path("id").asText());
         assertThat(referral(after, 1).path("id").asText()).as("the referral goes on").isEqualTo(firstReferral);
         assertThat(referral(after, 1).path("status").asText()).isEqualTo("PROPOSED");
         assertThat(steps(after)).contains("REVIEW_REFERRAL");
