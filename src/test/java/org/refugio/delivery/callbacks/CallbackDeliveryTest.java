@@ -358,6 +358,25 @@ class CallbackDeliveryTest extends CaseTest {
     }
 
     @Test
+    void aDeliveryWhoseWorkerDiedMidAttemptGoesAgainOnceItsLeaseRunsOutWithTheSameWebhookId() {
+        openCaseAsTheClient();
+        awaitActedOn(b -> has(b, "case.routed"));
+        String webhookId = receiver.attempts.get(0).get("id");
+
+        // As a node killed while sending leaves it: taken (leased) and never recorded. While the lease holds, no
+        // other worker takes it; once it runs out, the next poll sends it again.
+        jdbc.update("update callback_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                        + " lease_token = ?, lease_until = ? where webhook_id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)), UUID.randomUUID(),
+                java.sql.Timestamp.from(Instant.now().plusSeconds(2)), webhookId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.attemptsOf(webhookId) == 2);
+        JsonNode entry = awaitLog(items -> items.get(0).path("status").asText().equals("DELIVERED")).get(0);
+        assertThat(entry.path("webhookId").asText()).isEqualTo(webhookId);
+        assertThat(entry.path("attempts").asInt()).isEqualTo(1);
+        assertThat(receiver.actedBodies()).hasSize(1);
+    }
+
+    @Test
     void aRotatedSecretSignsAndTheReplacedOneSignsAlongsideForAWhile() {
         String old = receiver.secret;
         Response rotated = post(BASE + "/" + subscriptionId + "/secret", "", "Authorization", ADMIN);
