@@ -187,6 +187,9 @@ class CallbackWorker {
             error = "signing secret unreadable";
             log.error("Callback subscription {}: its signing secret does not open with the configured identity keys",
                     subscription.id());
+        } catch (RuntimeException e) {
+            // Counted as a refused attempt rather than left leased: it waits its backoff like any other.
+            error = e.getClass().getSimpleName();
         }
         Instant done = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (error == null) {
