@@ -41,6 +41,11 @@ class CaseRepository {
         return jdbc.query("select * from legal_aid_case where id = ?", (rs, n) -> row(rs), id).stream().findFirst();
     }
 
+    Optional<String> openedBy(UUID id) {
+        return jdbc.queryForList("select opened_by from legal_aid_case where id = ?", String.class, id).stream()
+                .findFirst();
+    }
+
     /** Reads the case under a row lock: steps that change it run one at a time. */
     Optional<CaseRecord> lock(UUID id) {
         return jdbc.query("select * from legal_aid_case where id = ? for update", (rs, n) -> row(rs), id)

@@ -113,6 +113,14 @@ public class CaseService {
     }
 
     /**
+     * Who opened the case: a staff user's or an intake client's id (the token's subject), as recorded; empty for no
+     * such case. For capabilities fed by case events that answer to the case's opener (status callbacks).
+     */
+    public java.util.Optional<String> openedBy(UUID caseId) {
+        return cases.openedBy(caseId);
+    }
+
+    /**
      * Records a provider's answer to the referral it was sent, as told by {@code respondedBy} at the provider;
      * an acceptance ends the case as referred.
      */

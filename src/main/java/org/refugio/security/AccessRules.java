@@ -61,6 +61,14 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/provider/referrals", List.of(PROVIDER)),
             new Rule(HttpMethod.GET, "/api/v1/provider/referrals/*", List.of(PROVIDER)),
             new Rule(HttpMethod.POST, "/api/v1/provider/referrals/*/response", List.of(PROVIDER)),
+            // Status callbacks for intake systems (issue 12): subscriptions, their secrets and delivery logs.
+            new Rule(HttpMethod.GET, "/api/v1/admin/callback-subscriptions", List.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/v1/admin/callback-subscriptions", List.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/v1/admin/callback-subscriptions/*", List.of(ADMIN)),
+            new Rule(HttpMethod.DELETE, "/api/v1/admin/callback-subscriptions/*", List.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/v1/admin/callback-subscriptions/*/secret", List.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/v1/admin/callback-subscriptions/*/deliveries", List.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/v1/admin/callback-subscriptions/*/deliveries/*/replay", List.of(ADMIN)),
             new Rule(HttpMethod.GET, "/actuator/prometheus", List.of(ADMIN)),
             // Only exists with the "bench" profile (the load benchmark's ceiling).
             new Rule(HttpMethod.POST, "/bench/echo", SCREENERS),

@@ -51,6 +51,9 @@ public final class TestDeployment {
         p.put("refugio.identity.active-key-id", "test-1");
         p.put("refugio.identity.keys.test-1", IDENTITY_KEY);
         p.put("refugio.audit.hmac-key", AUDIT_KEY);
+        // Status callbacks retry within a test's patience, whichever cached application context takes them.
+        p.put("refugio.callbacks.retry-backoff", "PT0.3S,PT0.3S,PT0.3S");
+        p.put("refugio.callbacks.poll-every", "PT0.2S");
         return p;
     }
 
