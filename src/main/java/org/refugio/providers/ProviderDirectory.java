@@ -11,6 +11,8 @@ import org.refugio.problem.NotFoundException;
 import org.refugio.problem.UnprocessableException;
 import org.refugio.routing.FundingType;
 import org.refugio.routing.ProviderProfile;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,6 +103,17 @@ public class ProviderDirectory {
 
     public Channels channels(UUID providerId) {
         return repository.channels(providerId, clock.instant()).orElse(Channels.NONE);
+    }
+
+    /** Secrets stored in plain text by an earlier version are sealed once the service is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void sealPlainWebhookSecrets() {
+        int sealed = repository.sealPlainSecrets();
+        if (sealed > 0) {
+            org.slf4j.LoggerFactory.getLogger(ProviderDirectory.class)
+                    .info("Sealed the webhook secrets of {} providers stored in plain text", sealed);
+        }
     }
 
     /**

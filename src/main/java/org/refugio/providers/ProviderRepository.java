@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.refugio.identity.IdentityCipher;
 import org.refugio.routing.FundingType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,10 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProviderRepository {
 
-    private final JdbcTemplate jdbc;
+    /* A webhook secret lets anyone who holds it forge the service's signature to the provider: it is kept sealed
+     * with the identity keys (AES-GCM, bound to the provider's id), never in plain text. */
+    private static final String SEALED = "sealed:v1:";
 
-    ProviderRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final IdentityCipher cipher;
+
+    ProviderRepository(JdbcTemplate jdbc, IdentityCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Provider p) {
@@ -142,8 +149,9 @@ class ProviderRepository {
                         + " webhook_previous_until from legal_aid_provider where id = ?",
                 (rs, n) -> {
                     Timestamp until = rs.getTimestamp(5);
-                    String previous = until != null && until.toInstant().isAfter(now) ? rs.getString(4) : null;
-                    return new ProviderDirectory.Channels(rs.getString(1), rs.getString(2), rs.getString(3), previous);
+                    String previous = until != null && until.toInstant().isAfter(now) ? open(rs.getString(4), id) : null;
+                    return new ProviderDirectory.Channels(rs.getString(1), open(rs.getString(2), id), rs.getString(3),
+                            previous);
                 }, id)
                 .stream().findFirst();
     }
@@ -159,11 +167,44 @@ class ProviderRepository {
         if (webhookSecret != null) {
             String current = jdbc.queryForObject("select webhook_secret from legal_aid_provider where id = ?",
                     String.class, id);
-            if (!webhookSecret.equals(current)) {
+            if (!webhookSecret.equals(open(current, id))) {
                 jdbc.update("update legal_aid_provider set webhook_previous_secret = ?, webhook_previous_until = ?,"
-                                + " webhook_secret = ? where id = ?", current,
-                        current == null ? null : Timestamp.from(previousUntil), webhookSecret, id);
+                                + " webhook_secret = ? where id = ?", current == null ? null : seal(open(current, id), id),
+                        current == null ? null : Timestamp.from(previousUntil), seal(webhookSecret, id), id);
             }
         }
+    }
+
+    /** Seals the secrets stored in plain text before they were sealed (rows from before this version). */
+    int sealPlainSecrets() {
+        List<Map<String, Object>> plain = jdbc.queryForList("select id, webhook_secret, webhook_previous_secret"
+                + " from legal_aid_provider where (webhook_secret is not null and webhook_secret not like '" + SEALED
+                + "%') or (webhook_previous_secret is not null and webhook_previous_secret not like '" + SEALED + "%')");
+        for (Map<String, Object> row : plain) {
+            UUID id = (UUID) row.get("id");
+            String current = (String) row.get("webhook_secret");
+            String previous = (String) row.get("webhook_previous_secret");
+            jdbc.update("update legal_aid_provider set webhook_secret = ?, webhook_previous_secret = ? where id = ?",
+                    current == null ? null : seal(open(current, id), id),
+                    previous == null ? null : seal(open(previous, id), id), id);
+        }
+        return plain.size();
+    }
+
+    private String seal(String secret, UUID providerId) {
+        IdentityCipher.Sealed sealed = cipher.seal(secret, providerId.toString());
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        return SEALED + sealed.keyId() + ":" + b64.encodeToString(sealed.nonce()) + ":"
+                + b64.encodeToString(sealed.ciphertext());
+    }
+
+    private String open(String stored, UUID providerId) {
+        if (stored == null || !stored.startsWith(SEALED)) {
+            return stored; // stored before secrets were sealed; sealPlainSecrets seals it at start-up
+        }
+        String[] parts = stored.substring(SEALED.length()).split(":", 3);
+        java.util.Base64.Decoder b64 = java.util.Base64.getDecoder();
+        return cipher.open(new IdentityCipher.Sealed(parts[0], b64.decode(parts[1]), b64.decode(parts[2])),
+                providerId.toString());
     }
 }

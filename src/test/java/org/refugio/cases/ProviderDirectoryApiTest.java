@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+import org.refugio.providers.ProviderDirectory;
 import org.refugio.support.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The provider directory over HTTP: the rules choose from what is managed here. */
 class ProviderDirectoryApiTest extends ApiTest {
@@ -17,6 +21,38 @@ class ProviderDirectoryApiTest extends ApiTest {
         body.putArray("languages").add("es").add("en");
         body.putArray("regions").add("US-TX").add("US-NM");
         return body;
+    }
+
+    @Autowired
+    ProviderDirectory directory;
+
+    @Test
+    void aWebhookSecretIsNeverStoredInPlainTextAndOneFromAnEarlierVersionIsSealedAtStartUp() {
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(("secret-" + System.nanoTime())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ObjectNode body = input("Sealed Secrets Legal Aid").put("webhookUrl", "https://provider.example/hooks")
+                .put("webhookSecret", secret);
+        Response created = post("/api/v1/providers", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().path("id").asText());
+        String stored = jdbc.queryForObject("select webhook_secret from legal_aid_provider where id = ?",
+                String.class, id);
+        assertThat(stored).startsWith("sealed:v1:").doesNotContain(secret);
+        assertThat(directory.channels(id).webhookSecret()).isEqualTo(secret);
+
+        String rotated = secret + "-rotated";
+        assertThat(put("/api/v1/providers/" + id, body.put("webhookSecret", rotated)).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select webhook_previous_secret from legal_aid_provider where id = ?",
+                String.class, id)).startsWith("sealed:v1:").doesNotContain(secret);
+        assertThat(directory.channels(id).previousSecret()).isEqualTo(secret);
+        assertThat(directory.channels(id).webhookSecret()).isEqualTo(rotated);
+
+        // A row written by a version that stored secrets in plain text is sealed when the service starts.
+        jdbc.update("update legal_aid_provider set webhook_secret = ? where id = ?", rotated, id);
+        directory.sealPlainWebhookSecrets();
+        assertThat(jdbc.queryForObject("select webhook_secret from legal_aid_provider where id = ?", String.class, id))
+                .startsWith("sealed:v1:").doesNotContain(rotated);
+        assertThat(directory.channels(id).webhookSecret()).isEqualTo(rotated);
     }
 
     @Test
