@@ -25,7 +25,7 @@ class ProviderController implements ProvidersApi {
     public ResponseEntity<List<org.refugio.api.model.Provider>> listProviders(Boolean active) {
         Map<UUID, Integer> open = directory.openReferrals();
         return ResponseEntity.ok(directory.list(active).stream()
-                .map(p -> withChannels(view(p, open), directory.channels(p.id()))).toList());
+                .map(p -> withChannels(view(p, open), directory.channelSettings(p.id()))).toList());
     }
 
     @Override
@@ -35,13 +35,13 @@ class ProviderController implements ProvidersApi {
         ProviderDirectory.Channels channels = directory.configureChannels(created.id(), input.getWebhookUrl(),
                 input.getWebhookSecret(), input.getNoticeEmail());
         return ResponseEntity.created(URI.create(PATH_GET_PROVIDER.replace("{providerId}", created.id().toString())))
-                .body(withChannels(view(created, Map.of()), channels));
+                .body(withChannels(view(created, Map.of()), settings(channels)));
     }
 
     @Override
     public ResponseEntity<org.refugio.api.model.Provider> getProvider(UUID providerId) {
         return ResponseEntity.ok(withChannels(view(directory.find(providerId), directory.openReferrals()),
-                directory.channels(providerId)));
+                directory.channelSettings(providerId)));
     }
 
     @Override
@@ -50,7 +50,7 @@ class ProviderController implements ProvidersApi {
         Provider updated = directory.update(providerId, details(input));
         ProviderDirectory.Channels channels = directory.configureChannels(providerId, input.getWebhookUrl(),
                 input.getWebhookSecret(), input.getNoticeEmail());
-        return ResponseEntity.ok(withChannels(view(updated, directory.openReferrals()), channels));
+        return ResponseEntity.ok(withChannels(view(updated, directory.openReferrals()), settings(channels)));
     }
 
     @Override
@@ -67,9 +67,14 @@ class ProviderController implements ProvidersApi {
     }
 
     private static org.refugio.api.model.Provider withChannels(org.refugio.api.model.Provider view,
-                                                               ProviderDirectory.Channels channels) {
-        return view.webhookUrl(channels.webhookUrl()).webhookSecretSet(channels.webhookSecret() != null)
+                                                               ProviderDirectory.ChannelSettings channels) {
+        return view.webhookUrl(channels.webhookUrl()).webhookSecretSet(channels.webhookSecretSet())
                 .noticeEmail(channels.noticeEmail());
+    }
+
+    private static ProviderDirectory.ChannelSettings settings(ProviderDirectory.Channels channels) {
+        return new ProviderDirectory.ChannelSettings(channels.webhookUrl(), channels.webhookSecret() != null,
+                channels.noticeEmail());
     }
 
     static org.refugio.api.model.Provider view(Provider p, Map<UUID, Integer> open) {

@@ -29,6 +29,13 @@ public class ProviderDirectory {
      * How referrals reach a provider besides its portal inbox (issue 12): a signed webhook and an e-mail notice.
      * The secret signs webhook deliveries (Standard Webhooks) and is never returned by the API.
      */
+    /** The channels as the directory shows them: the secret is never shown, only whether one is set. */
+    public record ChannelSettings(String webhookUrl, boolean webhookSecretSet, String noticeEmail) { }
+
+    public ChannelSettings channelSettings(UUID providerId) {
+        return repository.channelSettings(providerId);
+    }
+
     public record Channels(String webhookUrl, String webhookSecret, String noticeEmail, String previousSecret) {
         public static final Channels NONE = new Channels(null, null, null, null);
 

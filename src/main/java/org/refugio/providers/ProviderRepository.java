@@ -143,6 +143,14 @@ class ProviderRepository {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
+    /** What the directory shows of a provider's channels: whether a secret is set, without opening it. */
+    ProviderDirectory.ChannelSettings channelSettings(UUID id) {
+        return jdbc.query("select webhook_url, webhook_secret is not null, notice_email from legal_aid_provider"
+                        + " where id = ?",
+                (rs, n) -> new ProviderDirectory.ChannelSettings(rs.getString(1), rs.getBoolean(2), rs.getString(3)),
+                id).stream().findFirst().orElse(new ProviderDirectory.ChannelSettings(null, false, null));
+    }
+
     /** A provider's delivery channels (issue 12); empty when the provider does not exist. */
     Optional<ProviderDirectory.Channels> channels(UUID id, java.time.Instant now) {
         return jdbc.query("select webhook_url, webhook_secret, notice_email, webhook_previous_secret,"

@@ -1,6 +1,5 @@
 package org.refugio.support;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,13 +14,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDeployment {
 
-    private static final String IDENTITY_KEY;
-
-    static {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        IDENTITY_KEY = Base64.getEncoder().encodeToString(key);
-    }
+    /**
+     * Fixed rather than random, as the audit key: every test JVM of a run shares one database, whose providers'
+     * webhook secrets and callback secrets are sealed under this key and must open in every JVM.
+     */
+    private static final String IDENTITY_KEY = Base64.getEncoder().encodeToString(
+            "test-only-identity-key-32-bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     /**
      * Fixed rather than random: every test JVM of a run appends to one audit chain in the shared test database,
