@@ -98,6 +98,9 @@ class AuditController implements AuditApi {
         sealer.sealPending();
         ScreeningService.Stored stored = screenings.stored(id)
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
+        if (stored.purged()) {
+            return ResponseEntity.ok(purged(id, stored));
+        }
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
         List<String> redacted = new ArrayList<>();
         Redaction redaction = Redaction.of(facts, redacted);
@@ -124,6 +127,28 @@ class AuditController implements AuditApi {
         record.ifPresent(r -> result.record(view(r)));
         read(id.toString(), id, operation("getAuditDecision"));
         return ResponseEntity.ok(result);
+    }
+
+    /**
+     * A decision purged under the retention policy: no facts or decision left to show or compare, only its record
+     * (whose own HMAC is still checked) and when it was purged.
+     */
+    private AuditDecision purged(UUID id, ScreeningService.Stored stored) {
+        var record = auditLog.decisionRecord(id);
+        AuditDecision result = new AuditDecision()
+                .purgedAt(stored.purgedAt().atOffset(ZoneOffset.UTC))
+                .redacted(new ArrayList<>())
+                .engine(stored.engineBuild())
+                .integrity(new IntegrityCheck()
+                        .recordIntact(record.map(r -> keys.chainDigest(r.prevDigest(), r.canonical())
+                                .equals(r.digest())).orElse(false))
+                        .factsMatch(false)
+                        .decisionMatches(false));
+        record.ifPresent(r -> result.record(view(r)));
+        Map<String, Object> detail = operation("getAuditDecision");
+        detail.put("purged", true);
+        read(id.toString(), id, detail);
+        return result;
     }
 
     @Override
@@ -165,6 +190,7 @@ class AuditController implements AuditApi {
                 .toSeq(report.toSeq())
                 .recordsChecked(report.recordsChecked())
                 .decisionsChecked(report.decisionsChecked())
+                .decisionsPurged(report.decisionsPurged())
                 .headSeq(report.headSeq())
                 .headDigest(report.headDigest())
                 .pendingEntries(pending);

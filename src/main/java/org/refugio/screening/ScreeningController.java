@@ -38,7 +38,8 @@ class ScreeningController implements ScreeningsApi {
     public ResponseEntity<ScreeningDecision> getScreening(UUID id, String acceptLanguage) {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.find(id, actor.get())
-                .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
+                .orElseThrow(() -> screenings.isPurged(id, actor.get()) ? ScreeningService.purgedError(id)
+                        : new NotFoundException("No screening decision has id " + id + "."));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .body(Localizer.localize(decision, language));
