@@ -98,8 +98,8 @@ class AuditController implements AuditApi {
         sealer.sealPending();
         ScreeningService.Stored stored = screenings.stored(id)
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
-        if (stored.purged()) {
-            return ResponseEntity.ok(purged(id, stored));
+        if (stored.factsJson() == null || stored.decisionJson() == null) {
+            return ResponseEntity.ok(withoutFacts(id, stored));
         }
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
         List<String> redacted = new ArrayList<>();
@@ -130,13 +130,17 @@ class AuditController implements AuditApi {
     }
 
     /**
-     * A decision purged under the retention policy: no facts or decision left to show or compare, only its record
-     * (whose own HMAC is still checked) and when it was purged.
+     * A decision whose facts and text are gone: purged under the retention policy when it is marked so and the
+     * chain holds its SCREENING_PURGED record (then purgedAt says when), otherwise emptied behind the service's
+     * back (no purgedAt; the facts and decision do not match, as the chain verification reports). Either way only
+     * its record is left to show, whose own HMAC is still checked.
      */
-    private AuditDecision purged(UUID id, ScreeningService.Stored stored) {
+    private AuditDecision withoutFacts(UUID id, ScreeningService.Stored stored) {
         var record = auditLog.decisionRecord(id);
+        boolean purged = stored.purged() && stored.factsJson() == null && stored.decisionJson() == null
+                && !auditLog.list(0, AuditTrail.SCREENING_PURGED, id, 1).isEmpty();
         AuditDecision result = new AuditDecision()
-                .purgedAt(stored.purgedAt().atOffset(ZoneOffset.UTC))
+                .purgedAt(purged ? stored.purgedAt().atOffset(ZoneOffset.UTC) : null)
                 .redacted(new ArrayList<>())
                 .engine(stored.engineBuild())
                 .integrity(new IntegrityCheck()
@@ -146,7 +150,7 @@ class AuditController implements AuditApi {
                         .decisionMatches(false));
         record.ifPresent(r -> result.record(view(r)));
         Map<String, Object> detail = operation("getAuditDecision");
-        detail.put("purged", true);
+        detail.put("purged", purged);
         read(id.toString(), id, detail);
         return result;
     }

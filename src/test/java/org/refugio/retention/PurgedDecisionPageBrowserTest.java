@@ -43,5 +43,22 @@ class PurgedDecisionPageBrowserTest extends BrowserTest {
         assertThat(heading()).isEqualTo("Decisión depurada");
         screenshot("audit-decision-purged-es");
         switchLanguage();
+
+        // Emptied behind the service's back (no purge record): shown as broken, not as purged.
+        Response other = post("/api/v1/screenings", "{\"person\":{\"ageEstimate\":34}}");
+        assertThat(other.status()).as(other.body()).isEqualTo(201);
+        java.util.UUID emptied = java.util.UUID.fromString(other.json().path("id").asText());
+        var row = jdbc.queryForMap("select facts, decision from screening_decision where id = ?", emptied);
+        jdbc.update("update screening_decision set facts = null, decision = null, purged_at = current_timestamp"
+                + " where id = ?", emptied);
+        try {
+            open("/audit/decisions/" + emptied);
+            assertThat(heading()).isEqualTo("Decision");
+            assertThat(driver.findElements(By.id("purged"))).isEmpty();
+            assertThat(driver.findElement(By.id("integrity")).getAttribute("data-intact")).isEqualTo("false");
+        } finally {
+            jdbc.update("update screening_decision set facts = ?, decision = ?, purged_at = null where id = ?",
+                    row.get("facts"), row.get("decision"), emptied);
+        }
     }
 }

@@ -168,6 +168,10 @@ class RetentionTest extends CaseTest {
             assertThat(report.path("verified").asBoolean()).as(report.toString()).isFalse();
             assertThat(report.path("firstBroken").path("problem").asText()).isEqualTo("DECISION_MISSING");
             assertThat(report.path("firstBroken").path("seq").asLong()).isEqualTo(seq);
+            Response audited = get("/api/v1/audit/decisions/" + id, "Authorization", AS_AUDITOR);
+            assertThat(audited.status()).as(audited.body()).isEqualTo(200);
+            assertThat(audited.json().has("purgedAt")).as("not purged by the service").isFalse();
+            assertThat(audited.json().path("integrity").path("factsMatch").asBoolean()).isFalse();
         } finally {
             jdbc.update("update screening_decision set facts = ?, decision = ?, purged_at = null where id = ?",
                     row.get("facts"), row.get("decision"), id);
