@@ -98,6 +98,9 @@ class AuditController implements AuditApi {
         sealer.sealPending();
         ScreeningService.Stored stored = screenings.stored(id)
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
+        if (stored.factsJson() == null || stored.decisionJson() == null) {
+            return ResponseEntity.ok(withoutFacts(id, stored));
+        }
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
         List<String> redacted = new ArrayList<>();
         Redaction redaction = Redaction.of(facts, redacted);
@@ -124,6 +127,32 @@ class AuditController implements AuditApi {
         record.ifPresent(r -> result.record(view(r)));
         read(id.toString(), id, operation("getAuditDecision"));
         return ResponseEntity.ok(result);
+    }
+
+    /**
+     * A decision whose facts and text are gone: purged under the retention policy when it is marked so and the
+     * chain holds its SCREENING_PURGED record (then purgedAt says when), otherwise emptied behind the service's
+     * back (no purgedAt; the facts and decision do not match, as the chain verification reports). Either way only
+     * its record is left to show, whose own HMAC is still checked.
+     */
+    private AuditDecision withoutFacts(UUID id, ScreeningService.Stored stored) {
+        var record = auditLog.decisionRecord(id);
+        boolean purged = stored.purged() && stored.factsJson() == null && stored.decisionJson() == null
+                && !auditLog.list(0, AuditTrail.SCREENING_PURGED, id, 1).isEmpty();
+        AuditDecision result = new AuditDecision()
+                .purgedAt(purged ? stored.purgedAt().atOffset(ZoneOffset.UTC) : null)
+                .redacted(new ArrayList<>())
+                .engine(stored.engineBuild())
+                .integrity(new IntegrityCheck()
+                        .recordIntact(record.map(r -> keys.chainDigest(r.prevDigest(), r.canonical())
+                                .equals(r.digest())).orElse(false))
+                        .factsMatch(false)
+                        .decisionMatches(false));
+        record.ifPresent(r -> result.record(view(r)));
+        Map<String, Object> detail = operation("getAuditDecision");
+        detail.put("purged", purged);
+        read(id.toString(), id, detail);
+        return result;
     }
 
     @Override
@@ -165,6 +194,7 @@ class AuditController implements AuditApi {
                 .toSeq(report.toSeq())
                 .recordsChecked(report.recordsChecked())
                 .decisionsChecked(report.decisionsChecked())
+                .decisionsPurged(report.decisionsPurged())
                 .headSeq(report.headSeq())
                 .headDigest(report.headDigest())
                 .pendingEntries(pending);

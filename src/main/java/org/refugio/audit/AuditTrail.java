@@ -28,6 +28,13 @@ public class AuditTrail {
 
     /** The action of every auditor read: who read which decision, list, range of the log or analysis. */
     public static final String READ = "AUDIT_READ";
+    /**
+     * The action of a screening decision purged under the retention policy (its decisionId names it): the record
+     * that lets {@link ChainVerifier} accept the decision without its facts.
+     */
+    public static final String SCREENING_PURGED = "SCREENING_PURGED";
+    /** The action of a closed case purged under the retention policy (its subjectId names it). */
+    public static final String CASE_PURGED = "CASE_PURGED";
 
     private final AuditLog log;
     private final AuditKeys keys;

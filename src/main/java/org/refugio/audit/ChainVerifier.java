@@ -26,7 +26,7 @@ class ChainVerifier {
     record Broken(long seq, Problem problem, String detail) { }
 
     record Report(boolean verified, long fromSeq, long toSeq, long recordsChecked, long decisionsChecked,
-                  Broken firstBroken, long headSeq, String headDigest) { }
+                  long decisionsPurged, Broken firstBroken, long headSeq, String headDigest) { }
 
     private static final int BATCH = 1000;
 
@@ -55,13 +55,14 @@ class ChainVerifier {
         if (fromSeq > 1) {
             var anchor = log.bySeq(fromSeq - 1);
             if (anchor.isEmpty()) {
-                return report(fromSeq, end, 0, 0, new Broken(fromSeq - 1, Problem.RECORD_MISSING,
+                return report(fromSeq, end, 0, 0, 0, new Broken(fromSeq - 1, Problem.RECORD_MISSING,
                         "record " + (fromSeq - 1) + ", which the range starts after, is missing"), head);
             }
             previousDigest = anchor.get().digest();
         }
         long records = 0;
         long decisions = 0;
+        long purged = 0;
         long after = fromSeq - 1;
         while (after < end) {
             List<Row> batch = batch(after, end, checkDecisions);
@@ -74,9 +75,12 @@ class ChainVerifier {
                 if (broken == null && checkDecisions && ScreeningAudit.ACTION.equals(r.action())) {
                     broken = checkDecision(row);
                     decisions++;
+                    if (broken == null && row.purged()) {
+                        purged++;
+                    }
                 }
                 if (broken != null) {
-                    return report(fromSeq, end, records, decisions, broken, head);
+                    return report(fromSeq, end, records, decisions, purged, broken, head);
                 }
                 records++;
                 previousDigest = r.digest();
@@ -85,14 +89,14 @@ class ChainVerifier {
             }
         }
         if (expected <= end) {
-            return report(fromSeq, end, records, decisions, new Broken(expected, Problem.RECORD_MISSING,
+            return report(fromSeq, end, records, decisions, purged, new Broken(expected, Problem.RECORD_MISSING,
                     "records " + expected + " to " + end + " are missing"), head);
         }
         if (toSeq == null && (head.lastSeq() != expected - 1 || !head.lastDigest().equals(previousDigest))) {
-            return report(fromSeq, end, records, decisions, new Broken(head.lastSeq(), Problem.HEAD_MISMATCH,
+            return report(fromSeq, end, records, decisions, purged, new Broken(head.lastSeq(), Problem.HEAD_MISMATCH,
                     "the chain head names record " + head.lastSeq() + " but the log ends at record " + (expected - 1)), head);
         }
-        return report(fromSeq, end, records, decisions, null, head);
+        return report(fromSeq, end, records, decisions, purged, null, head);
     }
 
     private Broken checkRecord(AuditRecord r, long expected, String previousDigest) {
@@ -118,6 +122,10 @@ class ChainVerifier {
 
     private Broken checkDecision(Row row) {
         AuditRecord r = row.record();
+        if (row.purged()) {
+            // Erased under the retention policy, and the trail says so: nothing left to compare with the digests.
+            return null;
+        }
         if (row.factsJson() == null) {
             return new Broken(r.seq(), Problem.DECISION_MISSING, "decision " + r.decisionId() + " of record " + r.seq()
                     + " is no longer stored");
@@ -142,24 +150,35 @@ class ChainVerifier {
         }
     }
 
-    private record Row(AuditRecord record, String factsJson, String decisionJson) { }
+    /**
+     * @param purged the decision's facts and text are gone, it is marked purged, and the trail holds a purge record
+     *               for it; a row emptied or marked behind the service's back has no such record and still reports
+     *               {@link Problem#DECISION_MISSING}
+     */
+    private record Row(AuditRecord record, String factsJson, String decisionJson, boolean purged) { }
 
     private List<Row> batch(long after, long end, boolean withDecisions) {
         String columns = AuditLog.COLUMNS.replaceAll("(\\w+)", "a.$1");
         String sql = withDecisions
-                ? "select " + columns + ", d.facts, d.decision from audit_log a left join screening_decision d"
+                ? "select " + columns + ", d.facts, d.decision, case when d.facts is null and d.decision is null"
+                        + " and d.purged_at is not null and exists (select 1 from audit_log p where p.action = '"
+                        + AuditTrail.SCREENING_PURGED + "' and p.decision_id = d.id) then 1 else 0 end as purged"
+                        + " from audit_log a left join screening_decision d"
                         + " on d.id = a.decision_id and a.action = '" + ScreeningAudit.ACTION + "'"
                         + " where a.seq > ? and a.seq <= ? order by a.seq limit " + BATCH
-                : "select " + columns + ", null as facts, null as decision from audit_log a"
+                : "select " + columns + ", null as facts, null as decision, 0 as purged from audit_log a"
                         + " where a.seq > ? and a.seq <= ? order by a.seq limit " + BATCH;
         List<Row> rows = new ArrayList<>(BATCH);
         jdbc.query(sql, rs -> {
-            rows.add(new Row(AuditLog.record(rs, 0), rs.getString("facts"), rs.getString("decision")));
+            rows.add(new Row(AuditLog.record(rs, 0), rs.getString("facts"), rs.getString("decision"),
+                    rs.getInt("purged") == 1));
         }, after, end);
         return rows;
     }
 
-    private static Report report(long from, long to, long records, long decisions, Broken broken, AuditLog.Head head) {
-        return new Report(broken == null, from, to, records, decisions, broken, head.lastSeq(), head.lastDigest());
+    private static Report report(long from, long to, long records, long decisions, long purged, Broken broken,
+                                 AuditLog.Head head) {
+        return new Report(broken == null, from, to, records, decisions, purged, broken, head.lastSeq(),
+                head.lastDigest());
     }
 }

@@ -48,6 +48,12 @@ public class CaseIdentity {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /** Erases the person's sealed identity and the consents' document references (retention purge). */
+    void erase(UUID caseId) {
+        vault.erase(caseId);
+        consents.erasePersonalData(caseId);
+    }
+
     CaseIdentity(CaseRepository cases, PersonIdentityVault vault, Consents consents, AuditTrail audit,
                  CurrentActor actors, ObjectMapper json, Clock clock) {
         this.cases = cases;

@@ -90,6 +90,24 @@ class CaseRepository {
                 status.name(), Timestamp.from(at), closedBy, id, CaseStatus.REFERRAL_PENDING.name()) == 1;
     }
 
+    /**
+     * Purges a closed case under the retention policy: the facts still waiting for a screening and the closing
+     * reason (free text) are erased; status, dates, routing codes and reason codes stay.
+     *
+     * @return true if this call purged it; false when it is open, already purged or unknown
+     */
+    boolean purge(UUID id, Instant at) {
+        return jdbc.update("update legal_aid_case set pending_facts = null, closing_reason = null, purged_at = ?"
+                + " where id = ? and closed_at is not null and purged_at is null", Timestamp.from(at), id) == 1;
+    }
+
+    /** The case's screenings: every one in case_screening, and the one it names (adopted before any re-screen). */
+    List<UUID> allScreeningIds(UUID id) {
+        return jdbc.queryForList("select screening_id from case_screening where case_id = ? union"
+                + " select screening_id from legal_aid_case where id = ? and screening_id is not null",
+                UUID.class, id, id);
+    }
+
     private static CaseRecord row(ResultSet rs) throws SQLException {
         String target = rs.getString("target");
         String scope = rs.getString("lsc_scope");

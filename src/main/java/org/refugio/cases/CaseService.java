@@ -86,6 +86,26 @@ public class CaseService {
     }
 
     /**
+     * Purges a closed case under the retention policy, in the caller's transaction: the person's sealed identity is
+     * deleted, the free text of the case, its referrals and its consents (pending facts, closing reason, choice and
+     * response reasons, consent document references) is erased, and the case is marked purged. Status, dates,
+     * routing codes, reason codes and referrals' providers stay. The screenings are left to the caller, which purges
+     * those no other case still holds and records each purge in the audit trail.
+     *
+     * @return the ids of the case's screenings if this call purged it; empty when the case is open, already purged
+     *         or unknown
+     */
+    @Transactional
+    public java.util.Optional<List<UUID>> purgeClosed(UUID caseId, Instant at) {
+        if (!cases.purge(caseId, at)) {
+            return java.util.Optional.empty();
+        }
+        identity.erase(caseId);
+        referrals.eraseFreeText(caseId);
+        return java.util.Optional.of(cases.allScreeningIds(caseId));
+    }
+
+    /**
      * Opens a case and runs its workflow until the case waits for a person: screened, a provider proposed (or a
      * supervisor asked), and missing facts asked for alongside.
      */

@@ -32,6 +32,12 @@ class ReferralRepository {
         this.providers = providers;
     }
 
+    /** Erases the free-text reasons of a purged case's referrals; their codes, providers, targets and dates stay. */
+    int eraseFreeText(UUID caseId) {
+        return jdbc.update("update referral set choice_reason = null, response_reason = null where case_id = ?",
+                caseId);
+    }
+
     /** +1 when a referral enters an open status, -1 when it leaves one, 0 otherwise. */
     private static int openDelta(ReferralStatus from, ReferralStatus to) {
         return (ReferralStatus.OPEN.contains(to) ? 1 : 0) - (from != null && ReferralStatus.OPEN.contains(from) ? 1 : 0);

@@ -35,6 +35,14 @@ public class Consents {
                 + " and withdrawn_at is null", actor, Timestamp.from(at), caseId, consentId) == 1;
     }
 
+    /**
+     * Erases what could identify the person in a case's consents (the document reference, free text) when the case
+     * is purged under the retention policy; scope, dates and who recorded or withdrew them stay.
+     */
+    public int erasePersonalData(UUID caseId) {
+        return jdbc.update("update consent set document_reference = null where case_id = ?", caseId);
+    }
+
     public Optional<Consent> find(UUID caseId, UUID consentId) {
         return jdbc.query("select * from consent where case_id = ? and id = ?", Consents::row, caseId, consentId)
                 .stream().findFirst();

@@ -36,6 +36,11 @@ public class PersonIdentityVault {
         }
     }
 
+    /** Deletes the sealed identity of a case (retention purge of a closed case). @return true if there was one */
+    public boolean erase(UUID caseId) {
+        return jdbc.update("delete from person_identity where case_id = ?", caseId) > 0;
+    }
+
     public Optional<String> find(UUID caseId) {
         return jdbc.query("select key_id, nonce, ciphertext from person_identity where case_id = ?",
                 (rs, n) -> cipher.open(new IdentityCipher.Sealed(rs.getString(1),

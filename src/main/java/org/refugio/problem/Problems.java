@@ -15,6 +15,7 @@ public final class Problems {
     public static final String INVALID_RULESET = "urn:problem-type:refugio:invalid-ruleset";
     public static final String AUDIT_LOG_DAMAGED = "urn:problem-type:refugio:audit-log-damaged";
     public static final String NOT_FOUND = "urn:problem-type:refugio:not-found";
+    public static final String GONE = "urn:problem-type:refugio:gone";
     public static final String CONFLICT = "urn:problem-type:refugio:conflict";
     public static final String UNPROCESSABLE = "urn:problem-type:refugio:request-refused";
     public static final String TOO_LARGE = "urn:problem-type:refugio:payload-too-large";

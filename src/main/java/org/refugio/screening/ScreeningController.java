@@ -46,7 +46,8 @@ class ScreeningController implements ScreeningsApi {
         boolean summary = summary(view);
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.find(id, actor.get())
-                .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
+                .orElseThrow(() -> screenings.isPurged(id, actor.get()) ? ScreeningService.purgedError(id)
+                        : new NotFoundException("No screening decision has id " + id + "."));
         if (summary) {
             return ResponseEntity.ok(Summaries.of(decision));
         }

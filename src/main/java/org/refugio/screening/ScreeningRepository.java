@@ -13,7 +13,12 @@ import org.springframework.stereotype.Repository;
 class ScreeningRepository {
 
     record StoredDecision(UUID id, String factsJson, String decisionJson, String rulesetVersion,
-                          String rulesetSha256, String createdBy, String engineBuild) { }
+                          String rulesetSha256, String createdBy, String engineBuild, java.time.Instant purgedAt) {
+
+        boolean purged() {
+            return purgedAt != null;
+        }
+    }
 
     record ProgramRow(String program, String status) { }
 
@@ -45,11 +50,26 @@ class ScreeningRepository {
     }
 
     Optional<StoredDecision> find(UUID id) {
-        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256, created_by, engine_build"
-                        + " from screening_decision where id = ?",
-                (rs, n) -> new StoredDecision(rs.getObject("id", UUID.class), rs.getString("facts"),
-                        rs.getString("decision"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256"),
-                        rs.getString("created_by"), rs.getString("engine_build")),
+        return jdbc.query("select id, facts, decision, ruleset_version, ruleset_sha256, created_by, engine_build,"
+                        + " purged_at from screening_decision where id = ?",
+                (rs, n) -> {
+                    Timestamp purged = rs.getTimestamp("purged_at");
+                    return new StoredDecision(rs.getObject("id", UUID.class), rs.getString("facts"),
+                            rs.getString("decision"), rs.getString("ruleset_version"), rs.getString("ruleset_sha256"),
+                            rs.getString("created_by"), rs.getString("engine_build"),
+                            purged == null ? null : purged.toInstant());
+                },
                 id).stream().findFirst();
+    }
+
+    /**
+     * Erases the personal data of a decision (its facts and decision text) and marks it purged; the id, dates,
+     * ruleset, program outcomes and rules fired stay.
+     *
+     * @return true if this call purged it, false if it was purged already or does not exist
+     */
+    boolean purge(UUID id, java.time.Instant at) {
+        return jdbc.update("update screening_decision set facts = null, decision = null, purged_at = ?"
+                + " where id = ? and purged_at is null", Timestamp.from(at), id) == 1;
     }
 }

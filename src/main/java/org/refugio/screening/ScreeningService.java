@@ -18,6 +18,7 @@ import org.refugio.api.model.ScreeningFacts;
 import org.refugio.config.EngineBuild;
 import org.refugio.eligibility.Evaluation;
 import org.refugio.eligibility.facts.CaseFacts;
+import org.refugio.problem.GoneException;
 import org.refugio.ruleset.Ruleset;
 import org.refugio.ruleset.Rulesets;
 import org.refugio.security.Actor;
@@ -54,7 +55,19 @@ public class ScreeningService {
 
     /** A stored decision as the database holds it: the texts are what the audit digests were computed over. */
     public record Stored(UUID id, String factsJson, String decisionJson, String rulesetVersion, String rulesetSha256,
-                         String engineBuild) { }
+                         String engineBuild, Instant purgedAt) {
+
+        /** True when the retention policy erased its facts and decision text (both null then). */
+        public boolean purged() {
+            return purgedAt != null;
+        }
+    }
+
+    /** What a request for a purged decision answers: 410 Gone. */
+    public static GoneException purgedError(UUID id) {
+        return new GoneException("Screening decision " + id + " was purged under the retention policy: its facts and"
+                + " decision are no longer stored.");
+    }
 
     /**
      * Decides and stores. The {@link ScreeningDecided} event is handled (by the audit trail) inside this
@@ -91,6 +104,7 @@ public class ScreeningService {
     public Optional<Screened> findScreened(UUID id, Actor actor) {
         return repository.find(id)
                 .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
+                .filter(stored -> !stored.purged())
                 .map(stored -> {
                     ScreeningFacts facts = readFacts(stored.factsJson());
                     return new Screened(read(stored.decisionJson()), facts, factsAsUsed(facts));
@@ -134,11 +148,34 @@ public class ScreeningService {
         return DecisionMapper.toDecision(id, decidedAt, asOf, ruleset, ruleset.engine().evaluate(used));
     }
 
-    /** A stored decision, if this actor may see it: an intake system sees only what it created. */
+    /**
+     * A stored decision, if this actor may see it: an intake system sees only what it created. Empty for a decision
+     * purged under the retention policy ({@link #isPurged} tells them apart from unknown ids).
+     */
     public Optional<ScreeningDecision> find(UUID id, Actor actor) {
         return repository.find(id)
                 .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
+                .filter(stored -> !stored.purged())
                 .map(stored -> read(stored.decisionJson()));
+    }
+
+    /** True when the decision exists, this actor may see it, and the retention policy purged it. */
+    public boolean isPurged(UUID id, Actor actor) {
+        return repository.find(id)
+                .filter(stored -> !actor.seesOnlyOwnRecords() || actor.id().equals(stored.createdBy()))
+                .map(ScreeningRepository.StoredDecision::purged).orElse(false);
+    }
+
+    /**
+     * Purges one decision under the retention policy: its facts and decision text are erased, its id, dates,
+     * ruleset, program outcomes and rules fired stay. Runs in the caller's transaction, which also records the
+     * purge in the audit trail (the record that lets the chain verify without the facts).
+     *
+     * @return true if this call purged it, false if it was already purged (or does not exist)
+     */
+    @Transactional
+    public boolean purge(UUID id, Instant at) {
+        return repository.purge(id, at);
     }
 
     /** Evaluates without storing anything: for benchmarks and for what-if checks. */
@@ -159,7 +196,7 @@ public class ScreeningService {
 
     public Optional<Stored> stored(UUID id) {
         return repository.find(id).map(d -> new Stored(d.id(), d.factsJson(), d.decisionJson(), d.rulesetVersion(),
-                d.rulesetSha256(), d.engineBuild()));
+                d.rulesetSha256(), d.engineBuild(), d.purgedAt()));
     }
 
     public ScreeningFacts readFacts(String stored) {

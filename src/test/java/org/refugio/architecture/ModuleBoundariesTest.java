@@ -66,6 +66,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void nothingDependsOnTheRetentionJob() {
+        // Issue 15 item 3: screening and cases offer their own purge; the job calls them, never the other way round.
+        noClasses().that().resideOutsideOfPackage("org.refugio.retention..")
+                .should().dependOnClassesThat().resideInAPackage("org.refugio.retention..")
+                .check(MAIN);
+    }
+
+    @Test
     void nothingDependsOnTheBenchmarkEndpoints() {
         noClasses().that().resideOutsideOfPackage("org.refugio.bench..")
                 .should().dependOnClassesThat().resideInAPackage("org.refugio.bench..")

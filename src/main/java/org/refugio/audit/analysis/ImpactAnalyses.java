@@ -281,7 +281,9 @@ class ImpactAnalyses {
     }
 
     private static String range(OffsetDateTime from, OffsetDateTime to, List<Object> args) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        // Decisions purged under the retention policy have no facts to re-evaluate: they are left out of the range
+        // (neither counted nor compared), so an analysis covers the decisions still stored.
+        StringBuilder where = new StringBuilder("purged_at is null");
         if (from != null) {
             where.append(" and decided_at >= ?");
             args.add(Timestamp.from(from.toInstant()));

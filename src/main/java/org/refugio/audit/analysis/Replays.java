@@ -58,6 +58,10 @@ public class Replays {
     Replay replay(UUID id) {
         ScreeningService.Stored stored = screenings.stored(id)
                 .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + "."));
+        if (stored.purged()) {
+            // Nothing left to replay: the facts were erased under the retention policy (410, not 404: it existed).
+            throw ScreeningService.purgedError(id);
+        }
         ScreeningFacts facts = screenings.readFacts(stored.factsJson());
         ScreeningDecision storedDecision = screenings.readDecision(stored.decisionJson());
         Ruleset original = rulesets.byHash(stored.rulesetSha256());

@@ -104,6 +104,13 @@ class AuditPagesController {
     String decision(@PathVariable UUID id, Model model) {
         AuditDecision found = audit.getAuditDecision(id).getBody();
         model.addAttribute("d", found);
+        if (found.getPurgedAt() != null || found.getDecision() == null) {
+            // Purged under the retention policy: no facts or decision to show, only that it was and its record.
+            model.addAttribute("decisionId", id);
+            model.addAttribute("purgedAt", found.getPurgedAt() == null ? null
+                    : found.getPurgedAt().toString().replace('T', ' ').substring(0, 19) + " UTC");
+            return "audit/decision-purged";
+        }
         model.addAttribute("decision", found.getDecision());
         model.addAttribute("facts", facts(found.getFactsAsUsed()));
         IntegrityCheck integrity = found.getIntegrity();

@@ -64,7 +64,8 @@ class ScreeningResultController {
 
     private ScreeningDecision decision(UUID id, Language language) {
         return Localizer.localize(screenings.find(id, actor.get())
-                .orElseThrow(() -> new NotFoundException("No screening decision has id " + id + ".")), language);
+                .orElseThrow(() -> screenings.isPurged(id, actor.get()) ? ScreeningService.purgedError(id)
+                        : new NotFoundException("No screening decision has id " + id + ".")), language);
     }
 
     /** Texts in the person's language, whatever the interface's: {@code t.get('summary.title')}. */
