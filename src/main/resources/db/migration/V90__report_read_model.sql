@@ -8,10 +8,10 @@
 --   LANGUAGE        item en, es or unknown: the language the screening was asked in
 create table report_screening_month (
     dimension  varchar(16) not null,
-    month      char(7) not null,
+    report_month char(7) not null,
     item       varchar(120) not null,
     n          bigint not null,
-    primary key (dimension, month, item)
+    primary key (dimension, report_month, item)
 );
 
 -- The case reports read the case and referral tables by month.

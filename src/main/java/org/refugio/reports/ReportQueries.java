@@ -41,9 +41,9 @@ class ReportQueries {
 
     /** Screening counts of one dimension of the read model, by month and item. */
     List<Count> screenings(String dimension, MonthRange range) {
-        return jdbc.query("select month, item, n from report_screening_month where dimension = ? and month >= ?"
-                        + " and month <= ?",
-                (rs, i) -> new Count(rs.getString("month"), rs.getString("item"), rs.getLong("n")),
+        return jdbc.query("select report_month, item, n from report_screening_month where dimension = ? and report_month >= ?"
+                        + " and report_month <= ?",
+                (rs, i) -> new Count(rs.getString("report_month"), rs.getString("item"), rs.getLong("n")),
                 dimension, range.first().toString(), range.last().toString());
     }
 

@@ -227,7 +227,7 @@ public class Reports {
 
     private static Report table(String name, MonthRange range, List<String> keys, List<String> labels,
                                 List<String> columns, long[][] counts, boolean rowTotals, boolean columnTotals) {
-        Suppression.Table table = Suppression.apply(counts, rowTotals, columnTotals);
+        Suppression.Table table = Suppression.apply(counts, columns.size(), rowTotals, columnTotals);
         List<String> allColumns = new ArrayList<>(columns);
         if (rowTotals) {
             allColumns.add(TOTAL);

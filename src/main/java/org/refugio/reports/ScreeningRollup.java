@@ -102,7 +102,7 @@ class ScreeningRollup {
             });
             jdbc.update("delete from report_screening_month");
             List<Map.Entry<Key, Long>> rows = new ArrayList<>(counts.entrySet());
-            jdbc.batchUpdate("insert into report_screening_month (dimension, month, item, n) values (?, ?, ?, ?)",
+            jdbc.batchUpdate("insert into report_screening_month (dimension, report_month, item, n) values (?, ?, ?, ?)",
                     rows, 1000, (ps, e) -> {
                         ps.setString(1, e.getKey().dimension());
                         ps.setString(2, e.getKey().month());
@@ -181,13 +181,13 @@ class ScreeningRollup {
         List<Key> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
         // Sorted, so concurrent screenings lock the counters in the same order (no deadlock).
         String sql = postgres()
-                ? "insert into report_screening_month (dimension, month, item, n) values (?, ?, ?, 1)"
-                        + " on conflict (dimension, month, item) do update set n = report_screening_month.n + 1"
+                ? "insert into report_screening_month (dimension, report_month, item, n) values (?, ?, ?, 1)"
+                        + " on conflict (dimension, report_month, item) do update set n = report_screening_month.n + 1"
                 : "merge into report_screening_month t using (values (cast(? as varchar(16)), cast(? as char(7)),"
-                        + " cast(? as varchar(120)))) s(dimension, month, item)"
-                        + " on t.dimension = s.dimension and t.month = s.month and t.item = s.item"
+                        + " cast(? as varchar(120)))) as s(dimension, report_month, item)"
+                        + " on t.dimension = s.dimension and t.report_month = s.report_month and t.item = s.item"
                         + " when matched then update set n = t.n + 1"
-                        + " when not matched then insert (dimension, month, item, n) values (s.dimension, s.month, s.item, 1)";
+                        + " when not matched then insert (dimension, report_month, item, n) values (s.dimension, s.report_month, s.item, 1)";
         jdbc.batchUpdate(sql, sorted, sorted.size(), (ps, key) -> {
             ps.setString(1, key.dimension());
             ps.setString(2, key.month());

@@ -67,8 +67,12 @@ public final class Suppression {
      * @param columnTotals each column's cells add up to a total shown under it
      */
     public static Table apply(long[][] counts, boolean rowTotals, boolean columnTotals) {
+        return apply(counts, counts.length == 0 ? 0 : counts[0].length, rowTotals, columnTotals);
+    }
+
+    /** As {@link #apply(long[][], boolean, boolean)}, naming the number of columns (for a table without rows). */
+    public static Table apply(long[][] counts, int columns, boolean rowTotals, boolean columnTotals) {
         int rows = counts.length;
-        int columns = rows == 0 ? 0 : counts[0].length;
         int r2 = rows + (columnTotals ? 1 : 0);
         int c2 = columns + (rowTotals ? 1 : 0);
         long[][] v = new long[r2][c2];

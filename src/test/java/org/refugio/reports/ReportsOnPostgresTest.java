@@ -158,7 +158,7 @@ class ReportsOnPostgresTest extends CaseTest {
 
     private long rollup(String dimension, String month, String item) {
         Long n = jdbc.queryForObject("select coalesce(sum(n), 0) from report_screening_month where dimension = ?"
-                + " and month = ? and item = ?", Long.class, dimension, month, item);
+                + " and report_month = ? and item = ?", Long.class, dimension, month, item);
         return n == null ? 0 : n;
     }
 
