@@ -5,7 +5,7 @@
 --   PROGRAM_STATUS  item PROGRAM:STATUS, e.g. T1_PRINCIPAL:NOT_ELIGIBLE
 --   BARRIER         item PROGRAM:CRITERION:STATUS, a decisive criterion of a NOT_ELIGIBLE or NEEDS_MORE_INFORMATION
 --                   result of T-1, U or LSC, e.g. T1_PRINCIPAL:T1-06:NEEDS_MORE_INFORMATION
---   LANGUAGE        item en, es or unknown: the language the screening was asked in
+--   LANGUAGE        item en, es or unknown: the interface language of the request that made the screening
 create table report_screening_month (
     dimension  varchar(16) not null,
     report_month char(7) not null,

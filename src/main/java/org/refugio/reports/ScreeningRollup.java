@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +44,7 @@ class ScreeningRollup {
     static final String PROGRAM_STATUS = "PROGRAM_STATUS";
     static final String BARRIER = "BARRIER";
     static final String LANGUAGE = "LANGUAGE";
+    static final String UNKNOWN = "unknown";
 
     /** The programs of the barriers report: T-1, U and LSC. */
     static final Set<String> BARRIER_PROGRAMS = Set.of("T1_PRINCIPAL", "U_VISA", "LSC_LEGAL_AID");
@@ -74,7 +78,7 @@ class ScreeningRollup {
     @EventListener
     void on(ScreeningDecided decided) {
         JsonNode decision = read(decided.decisionJson());
-        add(keys(decided.decision().getDecidedAt().toInstant(), decision));
+        add(keys(decided.decision().getDecidedAt().toInstant(), decision, requestLanguage()));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,7 +100,7 @@ class ScreeningRollup {
             jdbc.setFetchSize(500);
             jdbc.query("select decided_at, decision from screening_decision", rs -> {
                 Instant at = rs.getTimestamp("decided_at").toInstant();
-                for (Key key : keys(at, read(rs.getString("decision")))) {
+                for (Key key : keys(at, read(rs.getString("decision")), UNKNOWN)) {
                     counts.merge(key, 1L, Long::sum);
                 }
             });
@@ -113,11 +117,11 @@ class ScreeningRollup {
     }
 
     /** What one decision adds to the counts: codes only. */
-    static Set<Key> keys(Instant decidedAt, JsonNode decision) {
+    static Set<Key> keys(Instant decidedAt, JsonNode decision, String language) {
         String month = YearMonth.from(decidedAt.atZone(ZoneOffset.UTC)).toString();
         Set<Key> keys = new LinkedHashSet<>();
         keys.add(new Key(SCREENINGS, month, "ALL"));
-        keys.add(new Key(LANGUAGE, month, interfaceLanguage(decision)));
+        keys.add(new Key(LANGUAGE, month, language));
         for (JsonNode program : decision.path("programs")) {
             String code = code(program.path("program").asText(null));
             String status = code(program.path("status").asText(null));
@@ -154,23 +158,18 @@ class ScreeningRollup {
     }
 
     /**
-     * The language the screening was asked in: the stored decision keeps every explanation in English and Spanish,
-     * and as {@code text} in the language of the request.
+     * The interface language of the request that made the screening (the page's language, or the API's
+     * Accept-Language), en or es; unknown without a request (a case screened by the workflow in the background) and
+     * for decisions counted from storage, which does not keep it.
      */
-    static String interfaceLanguage(JsonNode decision) {
-        for (JsonNode program : decision.path("programs")) {
-            for (JsonNode criterion : program.path("criteria")) {
-                JsonNode e = criterion.path("explanation");
-                String text = e.path("text").asText(null);
-                String en = e.path("en").asText(null);
-                String es = e.path("es").asText(null);
-                if (text == null || en == null || es == null || en.equals(es)) {
-                    continue;
-                }
-                return text.equals(es) ? "es" : text.equals(en) ? "en" : "unknown";
-            }
+    static String requestLanguage() {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        Locale locale = context == null ? null : context.getLocale();
+        if (locale == null) {
+            return UNKNOWN;
         }
-        return "unknown";
+        String language = locale.getLanguage();
+        return language.equals("en") || language.equals("es") ? language : UNKNOWN;
     }
 
     private static String code(String value) {
