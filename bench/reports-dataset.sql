@@ -68,8 +68,8 @@ from bench_case;
 
 insert into referral (id, case_id, attempt, provider_id, target, status, chosen_by, rule_ids, proposed_at, sent_at,
                       response_due_at, responded_at, response_reason_code)
-select gen_random_uuid(), c.id, 1, (select id from legal_aid_provider where name like '[BENCH]%' order by name
-                                    offset floor(random() * 6)::int limit 1),
+select gen_random_uuid(), c.id, 1, (select id from legal_aid_provider where name like '[BENCH]%' and c.id is not null
+                                    order by name offset floor(random() * 6)::int limit 1),
        (array['LSC_RECIPIENT','NON_LSC_PROVIDER','LSC_RECIPIENT_NON_LSC_FUNDS'])[1 + floor(random() * 3)::int],
        case c.outcome when 'ACCEPTED' then 'ACCEPTED' when 'DECLINED' then 'DECLINED' when 'NO_RESPONSE' then 'NO_RESPONSE'
                       else 'WITHDRAWN' end,
