@@ -35,8 +35,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ReportBenchmark {
 
-    /** The test users (a program manager among them) sign in to the pages with a password. */
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    /**
+     * The test users (a program manager among them) sign in to the pages with a password. A source of this
+     * benchmark's application only: not a @Configuration, so the component scan of the tests' applications never
+     * picks it up.
+     */
     @org.springframework.context.annotation.Import(TestWebUsers.class)
     static class WithTestUsers {
     }
