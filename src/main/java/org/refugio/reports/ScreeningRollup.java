@@ -89,7 +89,9 @@ class ScreeningRollup {
                 + "fetch first 1 rows only) x", Integer.class);
         if (rows != null && rows == 0 && decisions != null && decisions > 0) {
             log.info("Filling the report read model from the stored decisions");
+            long start = System.nanoTime();
             rebuild();
+            log.info("Filled the report read model in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
     }
 
