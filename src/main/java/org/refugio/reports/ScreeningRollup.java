@@ -81,7 +81,20 @@ class ScreeningRollup {
         add(keys(decided.decision().getDecidedAt().toInstant(), decision, requestLanguage()));
     }
 
+    /**
+     * Refills an empty read model from the stored decisions. Never stops the service: when it fails (e.g. a second
+     * node filling it at the same moment, whose rows then win), the failure is logged and the reports show what the
+     * other node wrote, or the counts kept from now on.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    void fillWhenEmptyAtStartUp() {
+        try {
+            fillWhenEmpty();
+        } catch (RuntimeException e) {
+            log.warn("The report read model could not be filled from the stored decisions: {}", e.toString());
+        }
+    }
+
     void fillWhenEmpty() {
         Integer rows = jdbc.queryForObject("select count(*) from (select 1 from report_screening_month "
                 + "fetch first 1 rows only) x", Integer.class);
