@@ -8,7 +8,8 @@ import org.springframework.core.env.PropertyResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default ships published secrets so that a first run works without set-up: demo users whose
+ * The embedded default ships published secrets so that a first run works without set-up: demo users (one per role,
+ * program-manager included, all behind refugio.security.demo-users.enabled) whose
  * password is their name, an identity key and an audit key anyone can read in this repository, and the
  * operators' console password "operator". Next to a real (PostgreSQL) database each of them is a door with a
  * published key, and applicant data is confidential by law (8 U.S.C. 1367), so the service refuses to start and

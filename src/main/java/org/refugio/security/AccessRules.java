@@ -74,7 +74,9 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/bench/echo", SCREENERS),
             // The auditor trail: reads, replays and impact analyses change no decision; every call is logged.
             new Rule(HttpMethod.GET, "/api/v1/audit/**", List.of(AUDITOR)),
-            new Rule(HttpMethod.POST, "/api/v1/audit/impact-analyses", List.of(AUDITOR)));
+            new Rule(HttpMethod.POST, "/api/v1/audit/impact-analyses", List.of(AUDITOR)),
+            // Aggregate reports (issue 13): counts with small cells suppressed; a program manager reads nothing else.
+            new Rule(HttpMethod.GET, "/api/v1/reports/*", List.of(AUDITOR, Role.PROGRAM_MANAGER)));
 
     /** What the stateless token chain guards; every other path is a web page ({@link WebAccessRules}). */
     public static final String[] API_PATHS = {

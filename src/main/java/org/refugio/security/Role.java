@@ -16,7 +16,17 @@ public enum Role {
      * A user of one provider organisation (issue 12): sees and answers only the referrals sent to it. Bound to the
      * organisation by the token's provider claim or the demo user's setting ({@link CurrentActor#providerOrganisation}).
      */
-    PROVIDER;
+    PROVIDER,
+    /**
+     * A program manager or funder (issue 13): reads the aggregate reports only — counts with small cells
+     * suppressed — and no decision, case or person.
+     */
+    PROGRAM_MANAGER;
+
+    /** The demo user's name (and password) on the embedded default: e.g. {@code program-manager}. */
+    public String demoUserName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 
     public String authority() {
         return "ROLE_" + name();

@@ -88,14 +88,14 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** The five demo users of the README, password = user name; for the embedded default only. */
+    /** The demo users of the README (one per role, e.g. program-manager), password = user name; for the embedded default only. */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
             name = "refugio.security.demo-users.enabled", havingValue = "true")
     UserDetailsService demoUsers() {
         List<org.springframework.security.core.userdetails.UserDetails> users = new ArrayList<>();
         for (Role role : Role.values()) {
-            String name = role.name().toLowerCase();
+            String name = role.demoUserName();
             users.add(User.withUsername(name).password("{noop}" + name).roles(role.name()).build());
         }
         return new InMemoryUserDetailsManager(users);

@@ -29,7 +29,10 @@ public final class WebAccessRules {
             new Rule("/cases", CASE_WORKERS),
             // The auditor's pages (issue 13): reads of the audit trail, each one logged as the API's are.
             new Rule("/audit/**", List.of(AUDITOR)),
-            new Rule("/audit", List.of(AUDITOR)));
+            new Rule("/audit", List.of(AUDITOR)),
+            // Aggregate reports (issue 13): auditors and program managers; nothing else is a program manager's.
+            new Rule("/reports/**", List.of(AUDITOR, Role.PROGRAM_MANAGER)),
+            new Rule("/reports", List.of(AUDITOR, Role.PROGRAM_MANAGER)));
 
     /** Open to anyone: the sign-in page, the assets it needs, the language switch, error pages. */
     public static final String[] PUBLIC_PATHS = {

@@ -42,6 +42,13 @@ class DemoUsersTest {
         // The demo provider user acts for one demo provider (issue 12): its inbox, and nothing of the caseworkers'.
         assertThat(status("provider", "provider", "GET", "/api/v1/provider/referrals")).isEqualTo(200);
         assertThat(status("provider", "provider", "GET", "/api/v1/cases")).isEqualTo(403);
+        // The program manager (issue 13) reads the reports, on H2 too, and nothing else.
+        for (String report : org.refugio.reports.Reports.NAMES) {
+            assertThat(status("program-manager", "program-manager", "GET", "/api/v1/reports/" + report))
+                    .as(report).isEqualTo(200);
+        }
+        assertThat(status("program-manager", "program-manager", "GET", "/api/v1/cases")).isEqualTo(403);
+        assertThat(status("program-manager", "program-manager", "POST", "/api/v1/screenings")).isEqualTo(403);
     }
 
     @Test

@@ -24,13 +24,15 @@ public class TestWebUsers {
     public static final String SUPERVISOR = "sam.supervisor";
     public static final String AUDITOR = "ana.auditor";
     public static final String ADMIN = "alex.admin";
+    public static final String PROGRAM_MANAGER = "pat.program-manager";
 
     @Bean
     @Primary
     UserDetailsService testWebUsers() {
         return new InMemoryUserDetailsManager(
                 user(CASEWORKER, Role.CASEWORKER), user("carlos.caseworker", Role.CASEWORKER),
-                user(SUPERVISOR, Role.SUPERVISOR), user(AUDITOR, Role.AUDITOR), user(ADMIN, Role.ADMIN));
+                user(SUPERVISOR, Role.SUPERVISOR), user(AUDITOR, Role.AUDITOR), user(ADMIN, Role.ADMIN),
+                user(PROGRAM_MANAGER, Role.PROGRAM_MANAGER));
     }
 
     private static org.springframework.security.core.userdetails.UserDetails user(String name, Role role) {
