@@ -33,7 +33,7 @@ openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
 openssl rsa -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem" 2>/dev/null
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-PAYLOAD=$(printf '{"sub":"load-generator","iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":["INTAKE","CASEWORKER"]}' \
+PAYLOAD=$(printf '{"sub":"load-generator","iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":["INTAKE","CASEWORKER","ADMIN"]}' \
   $(( $(date +%s) + 7200 )) | b64url)
 SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
 TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
@@ -87,8 +87,12 @@ if curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1
 EOF
   BODY_FILE="$WORK/case.json" wrk -t2 -c"$CONNECTIONS" -d30s -s "$WORK/post.lua" -H "Authorization: Bearer $TOKEN" \
     --timeout 10s "http://127.0.0.1:$PORT/api/v1/cases" > "$WORK/warm-cases.txt" 2>&1
+  # Issue 12: meanwhile one caseworker opens and confirms cases; how long until the provider's webhook has each.
+  python3 bench/delivery-delay.py "http://127.0.0.1:$PORT" "$TOKEN" "$SECONDS_PER_RUN" "$WORK/delivery.txt" &
+  DELAY_PID=$!
   BODY_FILE="$WORK/case.json" wrk -t2 -c"$CONNECTIONS" -d"$SECONDS_PER_RUN"s --timeout 10s --latency -s "$WORK/post.lua" \
     -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/cases" > "$WORK/cases.txt" 2>&1
+  wait "$DELAY_PID" || echo "delivery-delay.py failed"
 fi
 
 python3 - "$WORK" "$RESPONSE_BYTES" "$RSS_KB" "$STORED" "$CONNECTIONS" "$SECONDS_PER_RUN" "$SUMMARY_BYTES" <<'PY'
@@ -121,6 +125,8 @@ print()
 print(f"- {conns} connections, {secs} s per run, response {size} bytes (summary {summary_size} bytes); "
       f"ratio screenings/echo = {s['rps'] / e['rps']:.2f}")
 print(f"- resident memory after the screening run: {int(rss) // 1024} MiB")
+if os.path.exists(os.path.join(work, "delivery.txt")):
+    print("- " + open(os.path.join(work, "delivery.txt")).read().strip())
 acknowledged = s['total'] - s['non2xx'] + w['total'] - w['non2xx'] + 1
 print(f"- screening_decision rows after the screening runs: {stored}; 2xx screenings (warm-up + run + probe): {acknowledged}"
       f"; wrk socket errors during them: {w['errors']} / {s['errors']}")
