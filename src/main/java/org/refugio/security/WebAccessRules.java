@@ -2,13 +2,14 @@ package org.refugio.security;
 
 import static org.refugio.security.Role.AUDITOR;
 import static org.refugio.security.Role.CASEWORKER;
+import static org.refugio.security.Role.PROVIDER;
 import static org.refugio.security.Role.SUPERVISOR;
 
 import java.util.List;
 
 /**
  * Which roles may open which web page: the pages' counterpart of {@link AccessRules}, deny by default. A page
- * capability adds its paths here (e.g. the provider portal "/portal/**" for PROVIDER, the auditor pages
+ * capability adds its paths here (e.g. the provider portal "/provider/**" for PROVIDER, the auditor pages
  * "/audit/**" for AUDITOR); the navigation shows a link only to the roles listed for its path.
  */
 public final class WebAccessRules {
@@ -29,7 +30,10 @@ public final class WebAccessRules {
             new Rule("/cases", CASE_WORKERS),
             // The auditor's pages (issue 13): reads of the audit trail, each one logged as the API's are.
             new Rule("/audit/**", List.of(AUDITOR)),
-            new Rule("/audit", List.of(AUDITOR)));
+            new Rule("/audit", List.of(AUDITOR)),
+            // The provider portal (issue 12): a provider organisation's users, each seeing only its own referrals.
+            new Rule("/provider/**", List.of(PROVIDER)),
+            new Rule("/provider", List.of(PROVIDER)));
 
     /** Open to anyone: the sign-in page, the assets it needs, the language switch, error pages. */
     public static final String[] PUBLIC_PATHS = {
