@@ -96,6 +96,9 @@ class ProviderPortalPagesTest extends CaseTest {
         assertThat(other.post("/provider/referrals/" + referralId + "/response", "decision=ACCEPTED").statusCode())
                 .isEqualTo(404);
 
+        // The portal is the providers' only: a caseworker's sign-in is refused there.
+        assertThat(new WebSession(TestWebUsers.CASEWORKER).get("/provider/referrals").statusCode()).isEqualTo(403);
+
         WebSession provider = new WebSession(TestWebUsers.PROVIDER);
         HttpResponse<String> landing = provider.get("/");
         assertThat(landing.statusCode()).as("a provider user lands on the inbox").isEqualTo(302);
