@@ -147,6 +147,13 @@ class CaseProcessSteps implements CaseSteps {
     }
 
     @Override
+    public Instant deliveryDeadline(UUID caseId, UUID referralId) {
+        referral(caseId, referralId);
+        CaseRecord current = cases.find(caseId).orElseThrow();
+        return clock.instant().plus(deadlines.response(Boolean.TRUE.equals(current.urgent())));
+    }
+
+    @Override
     public Dispatch sendReferral(UUID caseId, UUID referralId) {
         lock(caseId);
         ReferralRecord referral = referral(caseId, referralId);
@@ -186,9 +193,11 @@ class CaseProcessSteps implements CaseSteps {
     public void recordNoResponse(UUID caseId, UUID referralId) {
         lock(caseId);
         ReferralRecord referral = referral(caseId, referralId);
-        if (referrals.transition(referralId, ReferralStatus.SENT, ReferralStatus.NO_RESPONSE)) {
+        // SENT: no answer by the response deadline. PROPOSED: the delivery kept failing until that deadline.
+        boolean delivered = referrals.transition(referralId, ReferralStatus.SENT, ReferralStatus.NO_RESPONSE);
+        if (delivered || referrals.transition(referralId, ReferralStatus.PROPOSED, ReferralStatus.NO_RESPONSE)) {
             publish(new ProviderResponseOverdue(caseId, clock.instant(), CaseEvent.SYSTEM, referralId,
-                    referral.providerId()));
+                    referral.providerId(), delivered));
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -62,16 +63,26 @@ public class CurrentActor {
             return Optional.empty();
         }
         if (authentication instanceof JwtAuthenticationToken token) {
-            Object claim = token.getToken().getClaims().get(properties.jwt().providerClaim());
-            try {
-                return claim == null ? Optional.empty() : Optional.of(UUID.fromString(claim.toString()));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+            return organisation(token.getToken().getClaims().get(properties.jwt().providerClaim()));
+        }
+        // The web pages: signed in with OpenID Connect (the ID token's claim), or a user bound to an organisation.
+        if (authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal) {
+            return organisation(principal.getAttribute(properties.jwt().providerClaim()));
+        }
+        if (authentication.getPrincipal() instanceof ProviderBoundUser user) {
+            return Optional.ofNullable(user.providerOrganisation());
         }
         if (properties.demoUsers().enabled() && "provider".equals(authentication.getName())) {
             return Optional.ofNullable(properties.demoUsers().providerId());
         }
         return Optional.empty();
+    }
+
+    private static Optional<UUID> organisation(Object claim) {
+        try {
+            return claim == null ? Optional.empty() : Optional.of(UUID.fromString(claim.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -2,13 +2,14 @@ package org.refugio.security;
 
 import static org.refugio.security.Role.AUDITOR;
 import static org.refugio.security.Role.CASEWORKER;
+import static org.refugio.security.Role.PROVIDER;
 import static org.refugio.security.Role.SUPERVISOR;
 
 import java.util.List;
 
 /**
  * Which roles may open which web page: the pages' counterpart of {@link AccessRules}, deny by default. A page
- * capability adds its paths here (e.g. the provider portal "/portal/**" for PROVIDER, the auditor pages
+ * capability adds its paths here (e.g. the provider portal "/provider/**" for PROVIDER, the auditor pages
  * "/audit/**" for AUDITOR); the navigation shows a link only to the roles listed for its path.
  */
 public final class WebAccessRules {
@@ -32,7 +33,10 @@ public final class WebAccessRules {
             new Rule("/audit", List.of(AUDITOR)),
             // Aggregate reports (issue 13): auditors and program managers; nothing else is a program manager's.
             new Rule("/reports/**", List.of(AUDITOR, Role.PROGRAM_MANAGER)),
-            new Rule("/reports", List.of(AUDITOR, Role.PROGRAM_MANAGER)));
+            new Rule("/reports", List.of(AUDITOR, Role.PROGRAM_MANAGER)),
+            // The provider portal (issue 12): a provider organisation's users, each seeing only its own referrals.
+            new Rule("/provider/**", List.of(PROVIDER)),
+            new Rule("/provider", List.of(PROVIDER)));
 
     /** Open to anyone: the sign-in page, the assets it needs, the language switch, error pages. */
     public static final String[] PUBLIC_PATHS = {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.refugio.security.Actor;
 import org.refugio.security.CurrentActor;
+import org.refugio.security.Role;
 import org.refugio.security.WebSignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -39,9 +41,16 @@ class SignInController {
         return "layout/signin";
     }
 
-    /** The start page lists the pages of the user's roles (the navigation). */
+    /**
+     * The start page lists the pages of the user's roles (the navigation); a provider organisation's user goes
+     * straight to the portal's inbox, its only work here.
+     */
     @GetMapping("/")
     String start() {
+        Actor user = actor.signedIn().orElse(null);
+        if (user != null && user.has(Role.PROVIDER) && !user.has(Role.CASEWORKER) && !user.has(Role.SUPERVISOR)) {
+            return "redirect:/provider/referrals";
+        }
         return "layout/start";
     }
 

@@ -17,13 +17,22 @@ public interface CaseSteps {
     /** Chooses a provider by the rules and proposes a referral to it; none found means escalation. */
     Proposal chooseProvider(UUID caseId);
 
+    /**
+     * When the referral must have been delivered (issue 12): the response deadline it would have if it went out now.
+     * A delivery still failing then escalates as a no-answer does ({@link #recordNoResponse}).
+     */
+    Instant deliveryDeadline(UUID caseId, UUID referralId);
+
     /** Sends the referral; a second call for the same referral sends nothing more. */
     Dispatch sendReferral(UUID caseId, UUID referralId);
 
     /** Nobody reviewed the referral in time: it goes out as the rules proposed it. */
     void recordReviewLapsed(UUID caseId, UUID referralId);
 
-    /** The provider let the response deadline pass. */
+    /**
+     * The provider let the response deadline pass, or the referral could not be delivered to it by then: either way
+     * the provider is not asked again for this case.
+     */
     void recordNoResponse(UUID caseId, UUID referralId);
 
     void closeAsReferred(UUID caseId, UUID referralId);

@@ -64,7 +64,17 @@ class ProviderPortalTest extends CaseTest {
         assertThat(seen.contains(two[1])).isEqualTo(two[2].equals(ownProvider));
         assertThat(seenByOther.contains(two[1])).isEqualTo(two[2].equals(otherProvider));
 
+        // New until someone of the organisation opens it (opened=false), then among the opened ones.
+        assertThat(get("/api/v1/provider/referrals?status=SENT&opened=false&size=100", "Authorization", asOwn).json()
+                .path("items").findValuesAsText("id")).contains(one[1]);
         JsonNode read = get("/api/v1/provider/referrals/" + one[1], "Authorization", asOwn).json();
+        assertThat(read.path("openedAt").asText()).isNotBlank();
+        assertThat(read.path("programs").size()).as("the programs of the screening").isPositive();
+        assertThat(read.path("programs").get(0).has("deadlines")).isTrue();
+        assertThat(get("/api/v1/provider/referrals?status=SENT&opened=false&size=100", "Authorization", asOwn).json()
+                .path("items").findValuesAsText("id")).doesNotContain(one[1]);
+        assertThat(get("/api/v1/provider/referrals?opened=true&size=100", "Authorization", asOwn).json()
+                .path("items").findValuesAsText("id")).contains(one[1]);
         assertThat(read.path("caseId").asText()).isEqualTo(one[0]);
         assertThat(read.path("status").asText()).isEqualTo("SENT");
         assertThat(read.path("responseDueAt").asText()).isNotBlank();

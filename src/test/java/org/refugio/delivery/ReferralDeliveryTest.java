@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +54,9 @@ class ReferralDeliveryTest extends CaseTest {
 
     static {
         MAIL.start();
+        // Stopped with the JVM, not after this class: ReferralDeliveryDeadlineTest's context (same JVM, jobs-alone)
+        // sends to the same server, whichever of the two runs first.
+        Runtime.getRuntime().addShutdownHook(new Thread(MAIL::stop));
     }
 
     @DynamicPropertySource
@@ -66,11 +68,6 @@ class ReferralDeliveryTest extends CaseTest {
         registry.add("refugio.delivery.retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "500");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
-    }
-
-    @AfterAll
-    static void stopMail() {
-        MAIL.stop();
     }
 
     @Autowired

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The provider did not answer by the deadline; the case moves to the next suitable provider.
+ * The provider did not answer by the deadline; the case moves to the next suitable provider. {@code delivered} is
+ * false when the referral never reached the provider: its delivery (webhook, e-mail) kept failing until the response
+ * deadline it would have had (issue 12), which escalates the same way.
  */
-public record ProviderResponseOverdue(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId)
+public record ProviderResponseOverdue(UUID caseId, Instant occurredAt, String actor, UUID referralId, UUID providerId,
+                                      boolean delivered)
         implements CaseEvent {
 
     @Override
@@ -17,7 +20,7 @@ public record ProviderResponseOverdue(UUID caseId, Instant occurredAt, String ac
 
     @Override
     public String outcome() {
-        return "NO_RESPONSE";
+        return delivered ? "NO_RESPONSE" : "NOT_DELIVERED";
     }
 
     @Override

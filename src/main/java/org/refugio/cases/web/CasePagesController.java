@@ -122,8 +122,8 @@ class CasePagesController {
         model.addAttribute("c", view);
         model.addAttribute("tasks", tasks(id));
         model.addAttribute("timeline", timeline.of(id).stream().map(e -> new Line(e.at(), e.actor(),
-                WORDED.contains(e.action()) ? "timeline." + e.action() : "timeline.other", e.action(),
-                e.outcome() == null ? "" : e.outcome(), e.ruleIds())).toList());
+                messageKey(e.action(), e.outcome()), e.action(), e.outcome() == null ? "" : e.outcome(),
+                e.ruleIds())).toList());
         model.addAttribute("providers", view.getStatus() == org.refugio.api.model.CaseStatus.REFERRAL_PENDING
                 ? cases.lawfulProviders(id) : List.of());
         model.addAttribute("overrideReasons", OVERRIDE_REASONS);
@@ -226,6 +226,14 @@ class CasePagesController {
         page.addObject("status", 422);
         page.addObject("messageKey", "case.error.refused");
         return page;
+    }
+
+    /** A timeline line's words; a referral that never reached the provider (issue 12) says so. */
+    static String messageKey(String action, String outcome) {
+        if ("PROVIDER_RESPONSE_OVERDUE".equals(action) && "NOT_DELIVERED".equals(outcome)) {
+            return "timeline.PROVIDER_RESPONSE_OVERDUE.NOT_DELIVERED";
+        }
+        return WORDED.contains(action) ? "timeline." + action : "timeline.other";
     }
 
     private List<TaskView> tasks(UUID caseId) {

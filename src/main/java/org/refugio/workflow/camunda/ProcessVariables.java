@@ -24,6 +24,7 @@ final class ProcessVariables {
     static final String PROVIDER_ID = "providerId";
     static final String REVIEW_DUE_AT = "reviewDueAt";
     static final String RESPONSE_DUE_AT = "responseDueAt";
+    static final String DELIVERY_DUE_AT = "deliveryDueAt";
     static final String PROVIDER_ACCEPTED = "providerAccepted";
     static final String SUPERVISOR_DECISION = "supervisorDecision";
     static final String FACTS_SUBMITTED = "factsSubmitted";

@@ -51,6 +51,12 @@ class ReferralProcessDelegates {
     }
 
     @Bean
+    JavaDelegate startDeliveryDeadline(CaseSteps steps) {
+        return execution -> execution.setVariable(DELIVERY_DUE_AT,
+                date(steps.deliveryDeadline(caseId(execution), referralId(execution))));
+    }
+
+    @Bean
     JavaDelegate sendReferral(CaseSteps steps) {
         return execution -> {
             CaseSteps.Dispatch dispatch = steps.sendReferral(caseId(execution), referralId(execution));

@@ -377,8 +377,8 @@ class LegalAidReferralProcessTest extends CaseTest {
         awaitSent(caseId, 1);
 
         Set<String> allowed = Set.of("caseId", "target", "scope", "urgent", "languages", "minor", "region", "detained",
-                "needsMoreInformation", "providerFound", "referralId", "providerId", "reviewDueAt", "responseDueAt",
-                "providerAccepted", "supervisorDecision", "factsSubmitted");
+                "needsMoreInformation", "providerFound", "referralId", "providerId", "reviewDueAt", "deliveryDueAt",
+                "responseDueAt", "providerAccepted", "supervisorDecision", "factsSubmitted");
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(process(caseId).getId()).list();
         assertThat(variables).isNotEmpty();
