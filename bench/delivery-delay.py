@@ -11,6 +11,7 @@ import statistics
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -42,14 +43,17 @@ def call(method, path, body=None):
                                      data=None if body is None else json.dumps(body).encode(),
                                      headers={"Authorization": "Bearer " + token,
                                               "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        text = response.read()
-        return json.loads(text) if text else None
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            text = response.read()
+            return json.loads(text) if text else None
+    except urllib.error.HTTPError as e:
+        raise RuntimeError("%s %s: %d %s" % (method, path, e.code, e.read()[:300])) from None
 
 
 call("POST", "/api/v1/providers", {
     "name": "Bench Webhook Legal Aid", "fundingType": "LSC", "nonLscFunds": True, "servesYouth": True,
-    "detentionCapable": True, "capacity": 1000000, "languages": ["es", "en"],
+    "detentionCapable": True, "capacity": 100000, "languages": ["es", "en"],
     "regions": ["US-TX", "US-NM", "US-AZ", "US-CA"],
     "webhookUrl": "http://127.0.0.1:%d/hooks" % server.server_address[1],
     "webhookSecret": "whsec_YmVuY2gtb25seS13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE="})
