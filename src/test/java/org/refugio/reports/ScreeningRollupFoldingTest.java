@@ -37,6 +37,27 @@ class ScreeningRollupFoldingTest extends ApiTest {
     ScreeningRollupFolder folder;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ScreeningRollup rollup;
+
+    @Test
+    void aRefillWithDeltasNotYetFoldedCountsEveryDecisionOnce() {
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/api/v1/screenings", "{}").status()).isEqualTo(201);
+        }
+        rollup.rebuild();
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/api/v1/screenings", "{}").status()).isEqualTo(201);
+        }
+        assertThat(folder.foldPending()).isTrue();
+        YearMonth now = YearMonth.parse(month);
+        assertThat(jdbc.queryForObject("select n from report_screening_month where dimension = 'SCREENINGS'"
+                + " and report_month = ? and item = 'ALL'", Long.class, month)).isEqualTo(jdbc.queryForObject(
+                "select count(*) from screening_decision where decided_at >= ? and decided_at < ?", Long.class,
+                Timestamp.from(now.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                Timestamp.from(now.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+    }
 
     @Test
     void eightConcurrentScreenersAndConcurrentFoldersCountEveryDecisionExactlyOnce() throws Exception {
