@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every query of the reports, in one place: SQL aggregates that run on PostgreSQL and on H2 (PostgreSQL mode).
- * Screening counts come from the read model {@code report_screening_month} ({@link ScreeningRollup}); case counts
+ * Screening counts come from the read model {@code report_screening_month} ({@link ScreeningRollup}) plus its deltas
+ * not yet folded; case counts
  * from the case and referral tables and, for escalations, from the case events' records in the audit log (read
  * only, action and time). Months are UTC; every answer holds codes and counts only.
  */
@@ -39,12 +40,24 @@ class ReportQueries {
         return String.format("%04d-%02d", v / 100, v % 100);
     }
 
-    /** Screening counts of one dimension of the read model, by month and item. */
+    /**
+     * Screening counts of one dimension of the read model, by month and item: the folded counts of
+     * {@code report_screening_month} plus the deltas not yet folded ({@code report_screening_delta}), in one
+     * statement (one snapshot: a batch folded meanwhile is seen either as deltas or as counts, never both). Chosen
+     * over folding first: a report neither writes nor waits for the folder's lock, and the deltas left are at most
+     * a few seconds of screenings (indexed by dimension and month).
+     */
     List<Count> screenings(String dimension, MonthRange range) {
-        return jdbc.query("select report_month, item, n from report_screening_month where dimension = ? and report_month >= ?"
-                        + " and report_month <= ?",
+        String first = range.first().toString();
+        String last = range.last().toString();
+        return jdbc.query("select report_month, item, sum(n) n from ("
+                        + "select report_month, item, n from report_screening_month"
+                        + " where dimension = ? and report_month >= ? and report_month <= ?"
+                        + " union all select report_month, item, count(*) n from report_screening_delta"
+                        + " where dimension = ? and report_month >= ? and report_month <= ? group by report_month, item"
+                        + ") x group by report_month, item",
                 (rs, i) -> new Count(rs.getString("report_month"), rs.getString("item"), rs.getLong("n")),
-                dimension, range.first().toString(), range.last().toString());
+                dimension, first, last, dimension, first, last);
     }
 
     List<Count> casesOpened(MonthRange range) {

@@ -1,7 +1,5 @@
 package org.refugio.reports;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,14 +25,16 @@ import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read model of the screening reports: counts per month (UTC) of stored decisions, by what the reports group
- * them by, in {@code report_screening_month} (V90). Kept in step with {@code screening_decision} inside the
- * transaction that stores each decision ({@link ScreeningDecided}), so a report over a year of screenings reads a
- * few hundred rows instead of a million decisions. Filled from the stored decisions on start-up when it is empty
- * and decisions exist (a database that had decisions before V90).
+ * them by, in {@code report_screening_month} (V90), so a report over a year of screenings reads a few hundred rows
+ * instead of a million decisions. Kept off the request path (issues 13 and 14): the transaction that stores a
+ * decision ({@link ScreeningDecided}) only appends the decision's keys to {@code report_screening_delta} (V91), and
+ * {@link ScreeningRollupFolder} folds them into the month table in batches, one folder per cluster. Filled from the
+ * stored decisions on start-up when it is empty and decisions exist (a database that had decisions before V90).
  *
  * <p>Only codes are kept: program, status, criterion (e.g. T1-06), the interface language. No id, no fact.
  */
@@ -65,20 +66,29 @@ class ScreeningRollup {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final TransactionTemplate transactions;
-    private volatile Boolean postgres;
+    private final ScreeningRollupFolder folder;
 
-    ScreeningRollup(JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate transactions) {
+    ScreeningRollup(JdbcTemplate jdbc, ObjectMapper json, ScreeningRollupFolder folder) {
         this.jdbc = jdbc;
         this.json = json;
-        this.transactions = transactions;
+        this.folder = folder;
     }
 
-    /** Counts the decision in the transaction that stores it; a failure here rolls the decision back. */
+    /**
+     * Appends the decision's keys to {@code report_screening_delta} in the transaction that stores it (plain
+     * inserts: no counter row is updated or locked here); a failure here rolls the decision back.
+     */
     @EventListener
     void on(ScreeningDecided decided) {
         JsonNode decision = read(decided.decisionJson());
-        add(keys(decided.decision().getDecidedAt().toInstant(), decision, requestLanguage()));
+        List<Key> keys = new ArrayList<>(keys(decided.decision().getDecidedAt().toInstant(), decision,
+                requestLanguage()));
+        jdbc.batchUpdate("insert into report_screening_delta (dimension, report_month, item) values (?, ?, ?)",
+                keys, keys.size(), (ps, key) -> {
+                    ps.setString(1, key.dimension());
+                    ps.setString(2, key.month());
+                    ps.setString(3, key.item());
+                });
     }
 
     /**
@@ -108,27 +118,45 @@ class ScreeningRollup {
         }
     }
 
-    /** Recounts every stored decision (replaces the read model), in one transaction. */
+    /**
+     * Recounts every stored decision (replaces the read model) in one repeatable-read transaction under the
+     * folder's lock, so no batch is folded meanwhile: the decisions and the deltas are read in the same snapshot,
+     * and exactly the deltas seen (those of the decisions counted) are deleted. A decision committed after the
+     * snapshot keeps its delta, which the folder adds later: nothing is counted twice or lost. Waits for the lock
+     * (another node's folder or refill) at most 30 s.
+     */
     void rebuild() {
-        transactions.executeWithoutResult(status -> {
-            Map<Key, Long> counts = new TreeMap<>();
-            jdbc.setFetchSize(500);
-            jdbc.query("select decided_at, decision from screening_decision", rs -> {
-                Instant at = rs.getTimestamp("decided_at").toInstant();
-                for (Key key : keys(at, read(rs.getString("decision")), UNKNOWN)) {
-                    counts.merge(key, 1L, Long::sum);
-                }
-            });
-            jdbc.update("delete from report_screening_month");
-            List<Map.Entry<Key, Long>> rows = new ArrayList<>(counts.entrySet());
-            jdbc.batchUpdate("insert into report_screening_month (dimension, report_month, item, n) values (?, ?, ?, ?)",
-                    rows, 1000, (ps, e) -> {
-                        ps.setString(1, e.getKey().dimension());
-                        ps.setString(2, e.getKey().month());
-                        ps.setString(3, e.getKey().item());
-                        ps.setLong(4, e.getValue());
-                    });
+        TransactionTemplate repeatable = folder.transaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (folder.underLock(repeatable, this::rebuildLocked) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the report folder's lock was not free for 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the report folder", e);
+            }
+        }
+    }
+
+    private Boolean rebuildLocked() {
+        Map<Key, Long> counts = new TreeMap<>();
+        List<Long> deltas = jdbc.queryForList("select id from report_screening_delta", Long.class);
+        jdbc.setFetchSize(500);
+        jdbc.query("select decided_at, decision from screening_decision", rs -> {
+            Instant at = rs.getTimestamp("decided_at").toInstant();
+            for (Key key : keys(at, read(rs.getString("decision")), UNKNOWN)) {
+                counts.merge(key, 1L, Long::sum);
+            }
         });
+        jdbc.update("delete from report_screening_month");
+        if (folder.deleteDeltas(deltas) != deltas.size()) {
+            throw new IllegalStateException("report deltas were folded during the refill");
+        }
+        folder.add(counts);
+        return true;
     }
 
     /** What one decision adds to the counts: codes only. */
@@ -189,37 +217,6 @@ class ScreeningRollup {
 
     private static String code(String value) {
         return value != null && CODE.matcher(value).matches() ? value : null;
-    }
-
-    private void add(Set<Key> keys) {
-        List<Key> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
-        // Sorted, so concurrent screenings lock the counters in the same order (no deadlock).
-        String sql = postgres()
-                ? "insert into report_screening_month (dimension, report_month, item, n) values (?, ?, ?, 1)"
-                        + " on conflict (dimension, report_month, item) do update set n = report_screening_month.n + 1"
-                : "merge into report_screening_month t using (values (cast(? as varchar(16)), cast(? as char(7)),"
-                        + " cast(? as varchar(120)))) as s(dimension, report_month, item)"
-                        + " on t.dimension = s.dimension and t.report_month = s.report_month and t.item = s.item"
-                        + " when matched then update set n = t.n + 1"
-                        + " when not matched then insert (dimension, report_month, item, n) values (s.dimension, s.report_month, s.item, 1)";
-        jdbc.batchUpdate(sql, sorted, sorted.size(), (ps, key) -> {
-            ps.setString(1, key.dimension());
-            ps.setString(2, key.month());
-            ps.setString(3, key.item());
-        });
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((Connection c) -> {
-                try {
-                    return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-                } catch (SQLException e) {
-                    return false;
-                }
-            }));
-        }
-        return postgres;
     }
 
     private JsonNode read(String text) {
