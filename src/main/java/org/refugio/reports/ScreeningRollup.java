@@ -144,8 +144,11 @@ class ScreeningRollup {
     private Boolean rebuildLocked() {
         Map<Key, Long> counts = new TreeMap<>();
         List<Long> deltas = jdbc.queryForList("select id from report_screening_delta", Long.class);
-        jdbc.setFetchSize(500);
-        jdbc.query("select decided_at, decision from screening_decision", rs -> {
+        // A reader of its own: a fetch size set on the shared JdbcTemplate would apply to every query of the service.
+        // Decisions purged under the retention policy have no decision left to count (their outcomes stay, V110).
+        JdbcTemplate reader = new JdbcTemplate(jdbc.getDataSource());
+        reader.setFetchSize(500);
+        reader.query("select decided_at, decision from screening_decision where decision is not null", rs -> {
             Instant at = rs.getTimestamp("decided_at").toInstant();
             for (Key key : keys(at, read(rs.getString("decision")), UNKNOWN)) {
                 counts.merge(key, 1L, Long::sum);
