@@ -147,10 +147,14 @@ class ImpactAnalyses {
         return job;
     }
 
-    /** The analysis as it is now: live from this node's memory when it runs here, else as stored by its node. */
+    /**
+     * The analysis as it is now: live from this node's memory while it runs here, else as stored. An ended job is
+     * read from the database, so no node (this one included) reports it finished before its result is stored.
+     */
     Optional<ImpactAnalysis> find(UUID id) {
         Job live = jobs.get(id);
-        if (live != null) {
+        if (live != null && (live.state == ImpactAnalysis.StateEnum.QUEUED
+                || live.state == ImpactAnalysis.StateEnum.RUNNING)) {
             return Optional.of(live.view());
         }
         return jdbc.query("select state, heartbeat_at, view from impact_analysis where id = ?", rs -> {
