@@ -107,6 +107,37 @@ class ImpactPagesBrowserTest extends BrowserTest {
         assertThat(driver.findElements(notEligible)).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#affected li[data-decision='" + decision + "']"))).hasSize(1);
 
+        // A running analysis (stored by the node running it, its heartbeat fresh): the progress bar, the rate and
+        // the time left; htmx polls the progress part, which says to reload the page once the analysis ended.
+        UUID running = UUID.randomUUID();
+        jdbc.update("insert into impact_analysis (id, state, candidate_version, candidate_sha256, total, processed,"
+                + " created_at, heartbeat_at, view) select ?, 'RUNNING', candidate_version, candidate_sha256, 40, 10,"
+                + " now(), now(), ? from impact_analysis where id = ?", running, """
+                {"id": "%s", "state": "RUNNING", "candidate": {"version": "candidate", "sha256": "%s"},
+                 "total": 40, "processed": 10, "percentDone": 25.0, "ratePerSecond": 5.0}
+                """.formatted(running, "a".repeat(64)), UUID.fromString(id));
+        open("/audit/impact/" + running);
+        assertThat(text(By.id("state"))).isEqualTo("Running");
+        assertThat(driver.findElement(By.id("progress-bar")).getAttribute("value")).startsWith("25");
+        assertThat(text(By.id("progress-counts"))).isEqualTo("10 of 40 decisions re-evaluated, 5 a second");
+        assertThat(text(By.id("time-left"))).isEqualTo("About 6 seconds left");
+        assertThat(driver.findElement(By.id("progress")).getAttribute("hx-get")).isEqualTo("/audit/impact/" + running);
+        session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        Response poll = get("/audit/impact/" + running, "Authorization", "", "Cookie", "JSESSIONID=" + session,
+                "HX-Request", "true");
+        assertThat(poll.status()).isEqualTo(200);
+        assertThat(poll.body()).contains("id=\"progress\"").doesNotContain("<html");
+        assertThat(poll.header("HX-Refresh")).isNull();
+        jdbc.update("update impact_analysis set state = 'DONE', processed = total, finished_at = now(),"
+                + " view = (select replace(view, ?, ?) from impact_analysis where id = ?) where id = ?",
+                id, running.toString(), UUID.fromString(id), running);
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("result")).isEmpty());
+        waitForHtmx();
+        checkAccessibility();
+        assertThat(text(By.id("state"))).isEqualTo("Finished");
+        assertThat(driver.findElements(notEligible)).isNotEmpty();
+
+        open("/audit/impact/" + stored);
         switchLanguage();
         assertThat(heading()).isEqualTo("Análisis de impacto");
         assertThat(text(By.id("state"))).isEqualTo("Terminado");
