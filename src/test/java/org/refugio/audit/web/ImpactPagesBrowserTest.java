@@ -44,6 +44,7 @@ class ImpactPagesBrowserTest extends BrowserTest {
         driver.findElement(By.id("file-0")).sendKeys(edited.toAbsolutePath().toString());
         submit(By.id("start"));
         assertThat(text(By.id("errors"))).contains("Changed file 1: give its path under rules/");
+        screenshot("impact-form-en");
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         type(By.id("from"), today);
@@ -141,6 +142,9 @@ class ImpactPagesBrowserTest extends BrowserTest {
         switchLanguage();
         assertThat(heading()).isEqualTo("Análisis de impacto");
         assertThat(text(By.id("state"))).isEqualTo("Terminado");
+        screenshot("impact-es");
+        open("/audit/impact");
+        assertThat(heading()).isEqualTo("Impacto de un cambio de reglas");
         switchLanguage();
         Files.deleteIfExists(edited);
     }
