@@ -66,7 +66,7 @@ class ImpactPagesController {
 
     @GetMapping("/audit/impact")
     String form(Model model) {
-        return form(model, "", "", "current", new ArrayList<>(), null);
+        return form(model, "", "", "current", List.of(), new ArrayList<>(), null);
     }
 
     @PostMapping("/audit/impact")
@@ -107,7 +107,7 @@ class ImpactPagesController {
             }
         }
         if (!errors.isEmpty()) {
-            return form(model, from, to, chosenBase, errors, null);
+            return form(model, from, to, chosenBase, paths, errors, null);
         }
         CandidateRuleset candidate = new CandidateRuleset().base(chosenBase);
         if (!changed.isEmpty()) {
@@ -119,12 +119,13 @@ class ImpactPagesController {
             started = analysis.startImpactAnalysis(request, null).getBody();
         } catch (UnprocessableException | IllegalArgumentException e) {
             // The candidate does not compile, or names a path outside rules/: said on the form, as the API's 422.
-            return form(model, from, to, chosenBase, errors, e.getMessage());
+            return form(model, from, to, chosenBase, paths, errors, e.getMessage());
         }
         return "redirect:/audit/impact/" + started.getId();
     }
 
-    private String form(Model model, String from, String to, String base, List<String> errors, String refused) {
+    private String form(Model model, String from, String to, String base, List<String> paths, List<String> errors,
+                        String refused) {
         List<KeptRuleset> kept = new ArrayList<>(each(audit.listRulesetVersions().getBody()));
         java.util.Collections.reverse(kept);
         model.addAttribute("kept", kept);
@@ -132,6 +133,13 @@ class ImpactPagesController {
         model.addAttribute("to", to);
         model.addAttribute("base", base);
         model.addAttribute("rows", java.util.stream.IntStream.range(0, FILE_ROWS).boxed().toList());
+        List<String> entered = new ArrayList<>();
+        for (int i = 0; i < FILE_ROWS; i++) {
+            String path = i < size(paths) ? paths.get(i) : null;
+            entered.add(path == null ? "" : path.length() > 256 ? path.substring(0, 256) : path);
+        }
+        model.addAttribute("paths", entered);
+        model.addAttribute("invalid", Set.copyOf(errors));
         model.addAttribute("errors", errors.stream().map(e -> e.contains("-")
                 ? new FieldError(e, "audit.impact.error." + e.substring(0, e.indexOf('-')),
                         Integer.parseInt(e.substring(e.indexOf('-') + 1)) + 1)

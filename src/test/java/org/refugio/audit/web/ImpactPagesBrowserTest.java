@@ -44,7 +44,19 @@ class ImpactPagesBrowserTest extends BrowserTest {
         driver.findElement(By.id("file-0")).sendKeys(edited.toAbsolutePath().toString());
         submit(By.id("start"));
         assertThat(text(By.id("errors"))).contains("Changed file 1: give its path under rules/");
+        assertThat(driver.findElement(By.id("path-0")).getAttribute("value")).isEqualTo("../etc/passwd");
         screenshot("impact-form-en");
+
+        // A candidate that does not compile is refused on the form, with what the compiler said.
+        Path broken = Files.createTempFile("broken-", ".drl");
+        Files.writeString(broken, "package org.refugio.rules.mexico;\nrule \"broken\" when then nonsense(; end\n");
+        type(By.id("path-0"), ChangedRules.FILE);
+        driver.findElement(By.id("file-0")).sendKeys(broken.toAbsolutePath().toString());
+        submit(By.id("start"));
+        assertThat(heading()).isEqualTo("Impact of a rule change");
+        assertThat(text(By.id("errors"))).contains("The candidate ruleset was refused");
+        assertThat(text(By.id("refused"))).isNotBlank();
+        Files.deleteIfExists(broken);
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         type(By.id("from"), today);
