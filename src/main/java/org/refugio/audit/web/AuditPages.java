@@ -20,4 +20,9 @@ class AuditPages {
     NavigationItem auditChainLink() {
         return new NavigationItem("/audit/verify", "nav.audit.verify", 41, List.of(Role.AUDITOR));
     }
+
+    @Bean
+    NavigationItem auditImpactLink() {
+        return new NavigationItem("/audit/impact", "nav.audit.impact", 42, List.of(Role.AUDITOR));
+    }
 }

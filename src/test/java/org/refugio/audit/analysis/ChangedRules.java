@@ -17,14 +17,14 @@ import org.refugio.ruleset.RulesetFiles;
  */
 public final class ChangedRules {
 
-    static final String FILE = "mexico/mexico.drl";
+    public static final String FILE = "mexico/mexico.drl";
     static final String BEFORE = "notEligible(kcontext, \"mx-02.not-in-mexico\");";
     static final String AFTER = "needsInfo(kcontext, \"mx-02.location-unknown\").ask(\"ask.current-location\");";
 
     private ChangedRules() {
     }
 
-    static String changedMexicoDrl() {
+    public static String changedMexicoDrl() {
         String drl = RulesetFiles.fromClasspath("rules").text(FILE);
         if (!drl.contains(BEFORE)) {
             throw new IllegalStateException("the test's rule change no longer applies to " + FILE);
