@@ -215,6 +215,12 @@ class ReferralDeliveryTest extends CaseTest {
         assertThat(delivered.path("data").path("href").asText())
                 .isEqualTo("https://refugio.example.org/api/v1/provider/referrals/" + referralId);
         assertThat(receiver.attempts.get(0).get("body")).doesNotContain("Yolotzin").doesNotContain("555");
+        // The body is what the contract describes (callbacks of createProvider), field for field.
+        var described = JSON.copy().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(receiver.attempts.get(0).get("body"), org.refugio.api.model.ReferralSentWebhook.class);
+        assertThat(described.getData().getReferralId().toString()).isEqualTo(referralId);
+        assertThat(described.getData().getHref().toString()).endsWith("/api/v1/provider/referrals/" + referralId);
 
         assertThat(MAIL.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage[] mails = MAIL.getReceivedMessages();
