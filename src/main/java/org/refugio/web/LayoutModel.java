@@ -32,8 +32,9 @@ class LayoutModel {
             return List.of();
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return items.stream().filter(i -> i.visibleTo(user))
-                .map(i -> new Link(i.path(), i.messageKey(), i.currentFor(path))).toList();
+        List<NavigationItem> visible = items.stream().filter(i -> i.visibleTo(user)).toList();
+        NavigationItem current = NavigationItem.current(visible, path).orElse(null);
+        return visible.stream().map(i -> new Link(i.path(), i.messageKey(), i == current)).toList();
     }
 
     @ModelAttribute("signedInAs")

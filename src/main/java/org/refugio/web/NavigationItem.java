@@ -24,4 +24,14 @@ public record NavigationItem(String path, String messageKey, int order, List<Rol
     public boolean currentFor(String requestPath) {
         return requestPath.equals(path) || requestPath.startsWith(path + "/");
     }
+
+    /**
+     * The one link marked current on a page: the most specific that leads to it or above it (on
+     * {@code /reports/barriers}, "Barriers" rather than "Reports" too), so assistive technology hears one
+     * {@code aria-current}.
+     */
+    public static java.util.Optional<NavigationItem> current(List<NavigationItem> items, String requestPath) {
+        return items.stream().filter(i -> i.currentFor(requestPath))
+                .max(java.util.Comparator.comparingInt(i -> i.path().length()));
+    }
 }
