@@ -30,7 +30,7 @@ import org.refugio.support.TestTokens;
 /**
  * Two nodes of the packaged service on one PostgreSQL database, as README "Running more than one node" deploys
  * them: cases opened on both, each review confirmed on the other node, idempotency keys honoured across nodes,
- * a provider answering on either node; then kill -9 of one node while response deadlines run, and the survivor
+ * a provider answering on either node, an impact analysis run on one and read on the other; then kill -9 of one node while response deadlines run, and the survivor
  * takes up every timer and asynchronous step. Nothing is duplicated, and the audit chain verifies.
  */
 class TwoNodesIT {
@@ -51,6 +51,7 @@ class TwoNodesIT {
     @Test
     void twoNodesServeOneCaseloadAndTheSurvivorTakesOverWhatTheDeadNodeHeld() throws Exception {
         assumeTrue(TestDatabase.postgresAddress() != null, "needs PostgreSQL");
+        java.time.Instant started = java.time.Instant.now();
         String[] settings = {"--refugio.referral.response=" + RESPONSE_DEADLINE,
                 "--refugio.referral.urgent-response=" + RESPONSE_DEADLINE};
         try (ServiceProcess a = new ServiceProcess(Path.of("target", "two-nodes-a.log"), settings);
@@ -107,6 +108,24 @@ class TwoNodesIT {
                 assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
                 assertThat(accepted.json().path("status").asText()).isEqualTo("REFERRAL_ACCEPTED");
             }
+
+            // An impact analysis of an edited rule runs on node a; node b reads its progress and result.
+            ObjectNode analysis = JSON.createObjectNode().put("from", started.toString())
+                    .put("to", java.time.Instant.now().plusSeconds(1).toString());
+            analysis.putObject("candidate").putObject("files").put(
+                    org.refugio.audit.analysis.ChangedRules.FILE,
+                    org.refugio.audit.analysis.ChangedRules.changedMexicoDrl());
+            Reply queued = call(a.port(), "POST", "/api/v1/audit/impact-analyses", analysis, auditor, null);
+            assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+            String analysisId = queued.json().path("id").asText();
+            JsonNode[] seenOnB = new JsonNode[1];
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                seenOnB[0] = call(b.port(), "GET", "/api/v1/audit/impact-analyses/" + analysisId, null, auditor, null)
+                        .json();
+                return !seenOnB[0].path("state").asText().matches("QUEUED|RUNNING");
+            });
+            assertThat(seenOnB[0].path("state").asText()).as(seenOnB[0].toString()).isEqualTo("DONE");
+            assertThat(seenOnB[0].path("result").path("decisionsCompared").asLong()).isGreaterThanOrEqualTo(CASES);
 
             // The others wait on their response deadlines, whose timers either node may hold. Node a dies.
             a.kill();
