@@ -4,21 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
+import org.refugio.cluster.ClusterBatches;
+import org.refugio.cluster.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains the pending audit entries (issue 14, item 1). Requests write complete entries to audit_pending in their
@@ -28,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one commit per batch. A batch that fails (the database went away, a crash) rolls back whole, and the next run
  * seals the same entries.
  *
- * <p>One sealer per cluster: on PostgreSQL each batch first takes {@code pg_try_advisory_xact_lock} (released at
- * its commit or rollback); a node that does not get it leaves the batch to the node that did. H2 runs embedded on
- * one node, where a JVM lock does the same. Under either lock the batch also locks the chain head row, so even two
- * sealers that both believed they held the lock would queue there, and a pending entry deleted by one would make
- * the other's delete count short and roll it back: an entry is never chained twice and the chain never forks.
+ * <p>One sealer per cluster ({@link ClusterLock}; the schedule and the on-demand runs are {@link ClusterBatches}'):
+ * on PostgreSQL each batch first takes {@code pg_try_advisory_xact_lock} (released at its commit or rollback); a
+ * node that does not get it leaves the batch to the node that did. H2 runs embedded on one node, where a JVM lock
+ * does the same. Under either lock the batch also locks the chain head row, so even two sealers that both believed
+ * they held the lock would queue there, and a pending entry deleted by one would make the other's delete count
+ * short and roll it back: an entry is never chained twice and the chain never forks.
  *
  * <p>It runs every {@code refugio.audit.seal-interval} (200 ms) until nothing is pending, and on demand when an
  * auditor reads or verifies the log ({@link #sealPending()}). Bound: an acknowledged entry waits at most one
@@ -45,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link AuditLogDamagedException}, a 503) until the log is consistent again.
  */
 @Service
-public class AuditSealer implements SmartLifecycle {
+public class AuditSealer extends ClusterBatches {
 
     /** "refugio" as a number: the advisory lock key of the sealer. */
     public static final long LOCK_KEY = 0x726566756769L;
@@ -53,45 +50,42 @@ public class AuditSealer implements SmartLifecycle {
     static final String PENDING = "pending";
 
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
-    private static final ReentrantLock JVM_LOCK = new ReentrantLock();
     private static final ThreadLocal<Boolean> SEALING = ThreadLocal.withInitial(() -> false);
 
     private final AuditLog auditLog;
     private final AuditKeys keys;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final ClusterLock lock;
     private final int batchSize;
-    private final Duration interval;
-    private final Duration onDemandWait;
     private final boolean postgres;
 
     private volatile String damaged;
-    private volatile boolean running;
-    private ScheduledExecutorService scheduler;
-    private String lastProblem;
 
     AuditSealer(AuditLog auditLog, AuditKeys keys, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                 @Value("${refugio.audit.seal-batch:500}") int batchSize,
                 @Value("${refugio.audit.seal-interval:200ms}") Duration interval,
                 @Value("${refugio.audit.seal-wait:5s}") Duration onDemandWait) {
+        super("audit sealer", batchSize, interval, onDemandWait, Duration.ofMillis(2));
         this.auditLog = auditLog;
         this.keys = keys;
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lock = new ClusterLock(LOCK_KEY, jdbc, transactions);
         this.batchSize = batchSize;
-        this.interval = interval;
-        this.onDemandWait = onDemandWait;
-        this.postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute(
-                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.postgres = lock.onPostgres();
     }
 
     /** What one batch did. */
-    public record Batch(boolean lockTaken, int sealed) { }
+    public record Batch(boolean lockTaken, int sealed) implements ClusterBatches.Batch {
+
+        @Override
+        public int count() {
+            return sealed;
+        }
+    }
 
     /** The lock of the one sealer on an embedded H2. */
     static ReentrantLock jvmLock() {
-        return JVM_LOCK;
+        return ClusterLock.jvmLock(LOCK_KEY);
     }
 
     /** True on the thread of an H2 sealing transaction (its delete trigger asks). */
@@ -115,28 +109,16 @@ public class AuditSealer implements SmartLifecycle {
      * @throws AuditLogDamagedException when the log holds a record beyond the head or a pending entry was edited
      */
     public Batch sealBatch() {
-        if (!postgres && !JVM_LOCK.tryLock()) {
-            return new Batch(false, 0);
-        }
         try {
-            Batch batch = tx.execute(status -> {
-                if (postgres && !Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
-                        Boolean.class, LOCK_KEY))) {
-                    return new Batch(false, 0);
-                }
-                return sealLocked();
-            });
-            if (batch.lockTaken()) {
-                damaged = null;
+            Batch batch = lock.tryUnder(this::sealLocked);
+            if (batch == null) {
+                return new Batch(false, 0);
             }
+            damaged = null;
             return batch;
         } catch (AuditLogDamagedException e) {
             damaged = e.getMessage();
             throw e;
-        } finally {
-            if (!postgres) {
-                JVM_LOCK.unlock();
-            }
         }
     }
 
@@ -202,29 +184,7 @@ public class AuditSealer implements SmartLifecycle {
      * @return true when nothing acknowledged before the call is still pending
      */
     public boolean sealPending() {
-        long target = auditLog.lastPendingId();
-        long deadline = System.nanoTime() + onDemandWait.toNanos();
-        while (true) {
-            Batch batch;
-            try {
-                batch = sealBatch();
-            } catch (AuditLogDamagedException e) {
-                log.error("The audit log cannot be sealed: {}", e.getMessage());
-                return false;
-            }
-            if (batch.lockTaken() && batch.sealed() == 0) {
-                return true;
-            }
-            if (!auditLog.pendingUpTo(target)) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            if (!batch.lockTaken()) {
-                pause();
-            }
-        }
+        return drain();
     }
 
     /** Entries appended and not yet chained. */
@@ -232,78 +192,52 @@ public class AuditSealer implements SmartLifecycle {
         return auditLog.pendingCount();
     }
 
-    /** One scheduled run: seal until nothing is pending or another node holds the lock. */
-    void run() {
+    @Override
+    protected boolean drain() {
         try {
-            Batch batch;
-            do {
-                batch = sealBatch();
-            } while (running && batch.lockTaken() && batch.sealed() == batchSize);
-            if (!batch.lockTaken()) {
-                // Another node seals; still notice a record written behind the service's back.
-                damaged = auditLog.headDrift() > 0 ? "an audit record exists beyond the chain head" : null;
-            }
-            problem(null);
+            return super.drain();
         } catch (AuditLogDamagedException e) {
-            problem("The audit log cannot be sealed: " + e.getMessage());
-        } catch (RuntimeException e) {
-            problem("Pending audit entries wait for the database: " + e);
-        }
-    }
-
-    private void problem(String problem) {
-        if (problem != null && !problem.equals(lastProblem)) {
-            log.error(problem);
-        } else if (problem == null && lastProblem != null) {
-            log.info("Pending audit entries are sealed again");
-        }
-        lastProblem = problem;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the audit sealer", e);
+            log.error("The audit log cannot be sealed: {}", e.getMessage());
+            return false;
         }
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "audit-sealer");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    protected Batch batch() {
+        return sealBatch();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-            try {
-                sealPending();
-            } catch (RuntimeException e) {
-                log.warn("Pending audit entries left for the next start: {}", e.toString());
-            }
-        }
+    protected BooleanSupplier pendingNow() {
+        long target = auditLog.lastPendingId();
+        return () -> auditLog.pendingUpTo(target);
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void leftToAnotherNode() {
+        // Another node seals; still notice a record written behind the service's back.
+        damaged = auditLog.headDrift() > 0 ? "an audit record exists beyond the chain head" : null;
+    }
+
+    @Override
+    protected String problem(RuntimeException failure) {
+        return failure instanceof AuditLogDamagedException
+                ? "The audit log cannot be sealed: " + failure.getMessage()
+                : "Pending audit entries wait for the database: " + failure;
+    }
+
+    @Override
+    protected void logProblem(String problem) {
+        log.error(problem);
+    }
+
+    @Override
+    protected void logRecovered() {
+        log.info("Pending audit entries are sealed again");
+    }
+
+    @Override
+    protected void logLeftAtStop(RuntimeException failure) {
+        log.warn("Pending audit entries left for the next start: {}", failure.toString());
     }
 }

@@ -5,22 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.refugio.cluster.ClusterBatches;
+import org.refugio.cluster.ClusterLock;
 import org.refugio.reports.ScreeningRollup.Key;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,55 +27,52 @@ import org.springframework.transaction.support.TransactionTemplate;
  * folder took some of them) and adds their counts to {@code report_screening_month}, in key order. A batch that
  * fails rolls back whole and the next run folds the same rows; a delta is never counted twice.
  *
- * <p>One folder per cluster: on PostgreSQL each batch first takes {@code pg_try_advisory_xact_lock(LOCK_KEY)}
- * (released at its commit or rollback; a key of its own, not the audit sealer's); a node that does not get it
- * leaves the batch to the node that did. H2 runs embedded on one node, where a JVM lock does the same. The start-up
- * refill ({@link ScreeningRollup#rebuild()}) runs under the same lock.
+ * <p>One folder per cluster ({@link ClusterLock}; the schedule and the on-demand runs are {@link ClusterBatches}'):
+ * on PostgreSQL each batch first takes {@code pg_try_advisory_xact_lock(LOCK_KEY)} (released at its commit or
+ * rollback; a key of its own, not the audit sealer's); a node that does not get it leaves the batch to the node that
+ * did. H2 runs embedded on one node, where a JVM lock does the same. The start-up refill
+ * ({@link ScreeningRollup#rebuild()}) runs under the same lock.
  *
  * <p>It runs every {@code refugio.reports.fold-interval} (1 s; 0 turns the schedule off) until nothing is left,
  * batches of {@code refugio.reports.fold-batch} (5,000) rows, and on demand ({@link #foldPending()}). The reports
  * do not wait for it: they read the month table plus the rows not yet folded ({@link ReportQueries#screenings}).
  */
 @Component
-class ScreeningRollupFolder implements SmartLifecycle {
+class ScreeningRollupFolder extends ClusterBatches {
 
     /** "reports" as a number: the advisory lock key of the folder (the audit sealer's is "refugio"). */
     static final long LOCK_KEY = 0x7265706F727473L;
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningRollupFolder.class);
-    private static final ReentrantLock JVM_LOCK = new ReentrantLock();
     private static final int IN_LIST = 1000;
 
     private final JdbcTemplate jdbc;
-    private final PlatformTransactionManager transactions;
-    private final TransactionTemplate tx;
+    private final ClusterLock lock;
     private final int batchSize;
-    private final Duration interval;
     private final boolean postgres;
-
-    private volatile boolean running;
-    private ScheduledExecutorService scheduler;
-    private String lastProblem;
 
     ScreeningRollupFolder(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                           @Value("${refugio.reports.fold-batch:5000}") int batchSize,
                           @Value("${refugio.reports.fold-interval:1s}") Duration interval) {
+        super("report folder", batchSize, interval, Duration.ofSeconds(10), Duration.ofMillis(5));
         this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lock = new ClusterLock(LOCK_KEY, jdbc, transactions);
         this.batchSize = batchSize;
-        this.interval = interval;
-        this.postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute(
-                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.postgres = lock.onPostgres();
     }
 
     /** What one batch did. */
-    record Batch(boolean lockTaken, int folded) { }
+    record Batch(boolean lockTaken, int folded) implements ClusterBatches.Batch {
+
+        @Override
+        public int count() {
+            return folded;
+        }
+    }
 
     /** Folds one batch if this node gets the folder's lock. */
     Batch foldBatch() {
-        Batch batch = underLock(tx, this::foldLocked);
+        Batch batch = lock.tryUnder(this::foldLocked);
         return batch == null ? new Batch(false, 0) : batch;
     }
 
@@ -88,30 +81,12 @@ class ScreeningRollupFolder implements SmartLifecycle {
      * transaction's first statement); null when another folder holds it.
      */
     <T> T underLock(TransactionTemplate template, Supplier<T> work) {
-        if (!postgres && !JVM_LOCK.tryLock()) {
-            return null;
-        }
-        try {
-            return template.execute(status -> {
-                if (postgres && !Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
-                        Boolean.class, LOCK_KEY))) {
-                    return null;
-                }
-                return work.get();
-            });
-        } finally {
-            if (!postgres) {
-                JVM_LOCK.unlock();
-            }
-        }
+        return lock.tryUnder(template, work);
     }
 
     /** A new transaction of the given isolation, for {@link #underLock}. */
     TransactionTemplate transaction(int isolation) {
-        TransactionTemplate template = new TransactionTemplate(transactions);
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        template.setIsolationLevel(isolation);
-        return template;
+        return lock.transaction(isolation);
     }
 
     /**
@@ -175,96 +150,44 @@ class ScreeningRollupFolder implements SmartLifecycle {
      * @return true when no delta written before the call is left
      */
     boolean foldPending() {
+        return drain();
+    }
+
+    @Override
+    protected Batch batch() {
+        return foldBatch();
+    }
+
+    @Override
+    protected BooleanSupplier pendingNow() {
         Long target = jdbc.queryForObject("select max(id) from report_screening_delta", Long.class);
         if (target == null) {
-            return true;
+            return null;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            Batch batch = foldBatch();
-            if (batch.lockTaken() && batch.folded() == 0) {
-                return true;
-            }
+        return () -> {
             Integer left = jdbc.queryForObject("select count(*) from (select 1 from report_screening_delta"
                     + " where id <= ? fetch first 1 rows only) x", Integer.class, target);
-            if (left == null || left == 0) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            if (!batch.lockTaken()) {
-                pause();
-            }
-        }
-    }
-
-    /** One scheduled run: fold until nothing is left or another node holds the lock. */
-    void run() {
-        try {
-            Batch batch;
-            do {
-                batch = foldBatch();
-            } while (running && batch.lockTaken() && batch.folded() == batchSize);
-            problem(null);
-        } catch (RuntimeException e) {
-            problem("Report deltas wait to be folded: " + e);
-        }
-    }
-
-    private void problem(String problem) {
-        if (problem != null && !problem.equals(lastProblem)) {
-            log.warn(problem);
-        } else if (problem == null && lastProblem != null) {
-            log.info("Report deltas are folded again");
-        }
-        lastProblem = problem;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the report folder", e);
-        }
+            return left != null && left > 0;
+        };
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "report-folder");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    protected String problem(RuntimeException failure) {
+        return "Report deltas wait to be folded: " + failure;
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-            try {
-                foldPending();
-            } catch (RuntimeException e) {
-                log.warn("Report deltas left for the next start: {}", e.toString());
-            }
-        }
+    protected void logProblem(String problem) {
+        log.warn(problem);
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void logRecovered() {
+        log.info("Report deltas are folded again");
+    }
+
+    @Override
+    protected void logLeftAtStop(RuntimeException failure) {
+        log.warn("Report deltas left for the next start: {}", failure.toString());
     }
 }

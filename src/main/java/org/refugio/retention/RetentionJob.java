@@ -9,22 +9,19 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.refugio.audit.AuditEntry;
 import org.refugio.audit.AuditTrail;
 import org.refugio.cases.CaseService;
+import org.refugio.cluster.ClusterLock;
 import org.refugio.screening.ScreeningService;
 import org.refugio.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Purges what the retention policy no longer lets the service keep ({@link RetentionPolicy}): first closed cases
@@ -37,10 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * policy applied; codes only). The purge and its records commit together or not at all, so a purged decision always
  * has the record that lets the chain verification accept it without its facts.
  *
- * <p>One purger per cluster, as the {@code AuditSealer} does it: on PostgreSQL each batch first takes
- * {@code pg_try_advisory_xact_lock} (released at its commit), and a node that does not get it leaves the run to
- * the node that did; on H2 (one embedded node) a JVM lock does the same. Under the lock each purge also only
+ * <p>One purger per cluster ({@link ClusterLock}, as the {@code AuditSealer} does it): on PostgreSQL each batch
+ * first takes {@code pg_try_advisory_xact_lock} (released at its commit), and a node that does not get it leaves the
+ * run to the node that did; on H2 (one embedded node) a JVM lock does the same. Under the lock each purge also only
  * touches rows not yet purged, so even two runs that both went ahead would not purge (or record) anything twice.
+ * Its schedule is its own, not {@code ClusterBatches}': a run is two phases (cases, then screenings) that end at the
+ * first batch another node holds; what is due depends on the clock, not on what was written before a call, so there
+ * is nothing to drain on demand or at stop; and every failed run is logged, not only a new problem.
  */
 @Service
 public class RetentionJob implements SmartLifecycle {
@@ -49,16 +49,14 @@ public class RetentionJob implements SmartLifecycle {
     public static final long LOCK_KEY = 0x726574656e74L;
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
-    private static final ReentrantLock JVM_LOCK = new ReentrantLock();
 
     private final RetentionPolicy policy;
     private final CaseService cases;
     private final ScreeningService screenings;
     private final AuditTrail trail;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final ClusterLock lock;
     private final Clock clock;
-    private final boolean postgres;
 
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
@@ -70,11 +68,8 @@ public class RetentionJob implements SmartLifecycle {
         this.screenings = screenings;
         this.trail = trail;
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lock = new ClusterLock(LOCK_KEY, jdbc, transactions);
         this.clock = clock;
-        this.postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute(
-                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
     /**
@@ -117,22 +112,8 @@ public class RetentionJob implements SmartLifecycle {
     }
 
     private Batch locked(java.util.function.Supplier<Batch> work) {
-        if (!postgres && !JVM_LOCK.tryLock()) {
-            return new Batch(false, 0, 0, 0);
-        }
-        try {
-            return tx.execute(status -> {
-                if (postgres && !Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)",
-                        Boolean.class, LOCK_KEY))) {
-                    return new Batch(false, 0, 0, 0);
-                }
-                return work.get();
-            });
-        } finally {
-            if (!postgres) {
-                JVM_LOCK.unlock();
-            }
-        }
+        Batch batch = lock.tryUnder(work);
+        return batch == null ? new Batch(false, 0, 0, 0) : batch;
     }
 
     private Batch purgeCases(Instant cutoff, Instant now) {

@@ -1,5 +1,7 @@
 package org.refugio.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -34,6 +36,16 @@ class ModuleBoundariesTest {
                         "org.refugio.screening..", "org.refugio.routing..", "org.refugio.providers..",
                         "org.refugio.eligibility..", "org.refugio.ruleset..", "org.refugio.identity..",
                         "org.refugio.workflow..", "org.refugio.web..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theClusterBatchesImportNoCapability() {
+        // Issue 14: the sealer, the report folder and the retention job share how one node at a time does batches;
+        // a leaf package, so that any capability may use it without a cycle.
+        noClasses().that().resideInAPackage("org.refugio.cluster..")
+                .should().dependOnClassesThat(resideInAPackage("org.refugio..")
+                        .and(resideOutsideOfPackage("org.refugio.cluster..")))
                 .check(MAIN);
     }
 
