@@ -31,7 +31,7 @@ import org.refugio.scenarios.Scenario;
 class ConcurrentEvaluationsTest {
 
     private static final int THREADS = 16;
-    private static final int ROUNDS = 8;
+    private static final int ROUNDS = 1;
     private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000014");
     private static final Instant DECIDED_AT = Instant.parse("2026-12-07T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
