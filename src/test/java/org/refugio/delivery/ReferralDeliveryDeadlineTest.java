@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.refugio.support.CaseTest;
+import org.refugio.support.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,23 +49,24 @@ class ReferralDeliveryDeadlineTest extends CaseTest {
     @Autowired
     RuntimeService runtime;
 
-    ReferralDeliveryTest.Receiver receiver;
+    WebhookReceiver receiver;
 
     @AfterEach
     void stopReceiver() {
         if (receiver != null) {
-            receiver.server.stop(0);
+            receiver.close();
         }
     }
 
     @Test
     void aDeliveryFailingUntilTheResponseDeadlineEscalatesAsANoAnswerDoes() throws Exception {
-        receiver = new ReferralDeliveryTest.Receiver();
-        receiver.failuresLeft.set(1_000_000);
+        String secret = WebhookReceiver.newSecret();
+        receiver = WebhookReceiver.start("/hooks/refugio").verifyingWith(secret);
+        receiver.failNext(1_000_000);
         ObjectNode body = JSON.createObjectNode().put("name", "Unreachable Legal Aid " + System.nanoTime())
                 .put("fundingType", "LSC").put("nonLscFunds", true).put("servesYouth", false)
                 .put("detentionCapable", false).put("capacity", 20)
-                .put("webhookUrl", receiver.url()).put("webhookSecret", receiver.secret);
+                .put("webhookUrl", receiver.url()).put("webhookSecret", secret);
         body.putArray("regions").add("US-TX");
         body.putArray("languages").add("es");
         Response created = post("/api/v1/providers", body);
@@ -86,8 +88,8 @@ class ReferralDeliveryDeadlineTest extends CaseTest {
             return incident[0] != null;
         });
         assertThat(incident[0].getActivityId()).isEqualTo("ServiceTask_SendReferral");
-        assertThat(receiver.attempts).hasSize(4).allMatch(a -> a.get("id").equals("msg_" + referralId));
-        assertThat(receiver.actedOn).isEmpty();
+        assertThat(receiver.deliveries()).hasSize(4).allMatch(d -> d.webhookId().equals("msg_" + referralId));
+        assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::status).containsOnly(503);
         assertThat(referral(readCase(caseId), 1).path("status").asText()).isEqualTo("PROPOSED");
         assertThat(jdbc.queryForObject("select count(*) from referral_channel_delivery where referral_id = ?",
                 Integer.class, UUID.fromString(referralId))).as("no channel accepted it").isZero();
@@ -114,7 +116,7 @@ class ReferralDeliveryDeadlineTest extends CaseTest {
         assertThat(runtime.createIncidentQuery().processInstanceId(processInstance).count()).isZero();
         assertThat(management.createJobQuery().processInstanceId(processInstance).activityId("ServiceTask_SendReferral")
                 .count()).isZero();
-        int attempts = receiver.attempts.size();
+        int attempts = receiver.deliveries().size();
         assertThat(attempts).isEqualTo(4);
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.HttpTest;
 import org.refugio.support.PrivatePostgres;
-import org.refugio.support.TestDatabase;
 import org.refugio.support.TestDeployment;
 import org.refugio.support.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,18 +33,8 @@ class DatabaseDiskFullTest extends HttpTest {
     @DynamicPropertySource
     static void onASmallDiskOfItsOwn(DynamicPropertyRegistry registry) throws Exception {
         TestDeployment.register(registry);
-        TestDatabase.register(registry);
         // CI (.ci/run) runs as root where the server binaries are installed; a developer's machine may skip.
-        boolean required = "true".equals(System.getenv("REFUGIO_REQUIRE_POSTGRES"));
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if ((PrivatePostgres.binaries().isEmpty() || !root) && !required) {
-            return;
-        }
-        server = PrivatePostgres.create();
-        server.useSmallDisk(96);
-        registry.add("spring.datasource.url", server::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        server = PrivatePostgres.startAsDataSourceOnSmallDisk(registry, 96);
     }
 
     @AfterAll

@@ -5,45 +5,32 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.ServiceProcess;
 import org.refugio.support.TestDatabase;
 import org.refugio.support.TestTokens;
+import org.refugio.support.WebhookReceiver;
+import org.refugio.support.WebhookReceiver.Delivery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -72,7 +59,9 @@ class DeliveryCrashIT {
     @Test
     void aDeliveryCutByKillMinusNineArrivesAfterTheRestartAndIsActedOnOnce() throws Exception {
         assumeTrue(TestDatabase.postgresAddress() != null, "needs PostgreSQL");
-        Receiver receiver = new Receiver();
+        String secret = WebhookReceiver.newSecret();
+        Provider provider = new Provider();
+        WebhookReceiver receiver = WebhookReceiver.start("/hooks/refugio").verifyingWith(secret).answering(provider);
         try (ServiceProcess service = new ServiceProcess(Path.of("target", "delivery-crash.log"))) {
             service.start();
             int port = service.port();
@@ -80,13 +69,13 @@ class DeliveryCrashIT {
                 assertThat(call(port, "DELETE", "/api/v1/providers/" + p.path("id").asText(), null, admin)
                         .status()).isEqualTo(204);
             }
-            ObjectNode provider = JSON.createObjectNode().put("name", "Crash-tested Legal Aid " + run)
+            ObjectNode providerBody = JSON.createObjectNode().put("name", "Crash-tested Legal Aid " + run)
                     .put("fundingType", "LSC").put("nonLscFunds", true).put("servesYouth", false)
                     .put("detentionCapable", false).put("capacity", 20)
-                    .put("webhookUrl", receiver.url()).put("webhookSecret", receiver.secret);
-            provider.putArray("regions").add("US-TX");
-            provider.putArray("languages").add("es");
-            Reply created = call(port, "POST", "/api/v1/providers", provider, admin);
+                    .put("webhookUrl", receiver.url()).put("webhookSecret", secret);
+            providerBody.putArray("regions").add("US-TX");
+            providerBody.putArray("languages").add("es");
+            Reply created = call(port, "POST", "/api/v1/providers", providerBody, admin);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String providerId = created.json().path("id").asText();
 
@@ -99,35 +88,36 @@ class DeliveryCrashIT {
 
             // The first case's delivery reaches the receiver, which holds it unanswered.
             confirm(port, inFlight);
-            assertThat(receiver.arrival(inFlightId).await(60, TimeUnit.SECONDS))
-                    .as("the first delivery reached the receiver").isTrue();
+            receiver.awaitArrivals(inFlightId, 1, Duration.ofSeconds(60));
             // The second case's review is confirmed, and the service dies at once: its "send referral" job was
             // committed, its delivery (almost surely) not yet begun.
             confirm(port, notStarted);
             service.kill();
             long killedAt = System.nanoTime();
-            boolean secondBegunBeforeTheKill = receiver.attempts(notStartedId) > 0;
+            boolean secondBegunBeforeTheKill = !receiver.deliveries(notStartedId).isEmpty();
             System.out.println("delivery crash: second delivery begun before the kill: " + secondBegunBeforeTheKill);
 
             // The receiver acts on the held delivery and answers a connection whose sender is gone.
-            receiver.release.countDown();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.actions(inFlightReferral) == 1);
-            assertThat(receiver.attempts(inFlightId)).isEqualTo(1);
+            provider.release.countDown();
+            receiver.awaitAnswers(inFlightId, 1, Duration.ofSeconds(10));
+            assertThat(provider.actions(inFlightReferral)).isEqualTo(1);
+            assertThat(receiver.deliveries(inFlightId)).hasSize(1);
 
             service.start();
             long readyAt = System.nanoTime();
             JsonNode first = awaitSent(port, inFlight);
             JsonNode second = awaitSent(port, notStarted);
 
-            assertThat(receiver.badSignatures.get()).as("every delivery verifies").isZero();
-            assertThat(receiver.attempts(inFlightId)).as("the cut delivery came again").isGreaterThanOrEqualTo(2);
-            assertThat(receiver.attempts(notStartedId)).as("the second delivery arrived").isGreaterThanOrEqualTo(1);
+            assertThat(receiver.badSignatures()).as("every delivery verifies").isZero();
+            assertThat(receiver.deliveries(inFlightId)).as("the cut delivery came again")
+                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(receiver.deliveries(notStartedId)).as("the second delivery arrived").isNotEmpty();
             // The receiver acts once per webhook-id; it acted once per referral, so every attempt of a referral
             // carried one webhook-id.
-            assertThat(receiver.idsOf(inFlightReferral)).containsExactly(inFlightId);
-            assertThat(receiver.idsOf(notStartedReferral)).containsExactly(notStartedId);
-            assertThat(receiver.actions(inFlightReferral)).isEqualTo(1);
-            assertThat(receiver.actions(notStartedReferral)).isEqualTo(1);
+            assertThat(provider.idsOf(inFlightReferral)).containsExactly(inFlightId);
+            assertThat(provider.idsOf(notStartedReferral)).containsExactly(notStartedId);
+            assertThat(provider.actions(inFlightReferral)).isEqualTo(1);
+            assertThat(provider.actions(notStartedReferral)).isEqualTo(1);
             assertThat(first.path("referrals")).hasSize(1);
             assertThat(second.path("referrals")).hasSize(1);
             assertThat(first.path("referrals").get(0).path("status").asText()).isEqualTo("SENT");
@@ -140,17 +130,18 @@ class DeliveryCrashIT {
                         .containsExactly("msg_" + referral);
             }
 
-            long redelivered = receiver.arrivedAt(inFlightId, 2);
-            System.out.println("delivery crash: cut delivery attempts " + receiver.attempts(inFlightId)
-                    + ", acted on " + receiver.actions(inFlightReferral) + "; second delivery attempts "
-                    + receiver.attempts(notStartedId) + ", acted on " + receiver.actions(notStartedReferral)
+            long redelivered = receiver.deliveries(inFlightId).get(1).arrivedAt();
+            System.out.println("delivery crash: cut delivery attempts " + receiver.deliveries(inFlightId).size()
+                    + ", acted on " + provider.actions(inFlightReferral) + "; second delivery attempts "
+                    + receiver.deliveries(notStartedId).size() + ", acted on " + provider.actions(notStartedReferral)
                     + "; restart took " + Duration.ofNanos(readyAt - killedAt).toMillis() + " ms; cut delivery"
                     + " came again " + Duration.ofNanos(redelivered - killedAt).toMillis() + " ms after the kill ("
                     + Duration.ofNanos(redelivered - readyAt).toMillis() + " ms after ready); second arrived "
-                    + Duration.ofNanos(receiver.arrivedAt(notStartedId, 1) - killedAt).toMillis()
+                    + Duration.ofNanos(receiver.deliveries(notStartedId).get(0).arrivedAt() - killedAt).toMillis()
                     + " ms after the kill");
         } finally {
-            receiver.stop();
+            provider.release.countDown();
+            receiver.close();
         }
     }
 
@@ -224,86 +215,30 @@ class DeliveryCrashIT {
     }
 
     /**
-     * A provider's webhook endpoint as the Standard Webhooks guidance has it: verifies the signature, acts once per
-     * webhook-id (a repeat is acknowledged, not acted on), and acts before it answers, so a sender that dies before
-     * reading the answer sends again. It holds the first attempt of every webhook-id unanswered until released.
+     * A provider's handling of its webhook as the Standard Webhooks guidance has it (the receiver has verified the
+     * signature): acts once per webhook-id (a repeat is acknowledged, not acted on), and acts before it answers, so a
+     * sender that dies before reading the answer sends again. It holds the first attempt of every webhook-id
+     * unanswered until released.
      */
-    static final class Receiver {
-        final String secret;
-        final HttpServer server;
-        final ExecutorService threads = Executors.newCachedThreadPool();
+    static final class Provider implements WebhookReceiver.Answer {
         final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger badSignatures = new AtomicInteger();
-        /** Arrival times (System.nanoTime) of each attempt, per webhook-id. */
-        final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
-        final Map<String, CountDownLatch> arrived = new ConcurrentHashMap<>();
         final Set<String> actedOnIds = ConcurrentHashMap.newKeySet();
-        /** The receiver's business action (taking up a referral), counted per referral id of the body. */
+        /** The business action (taking up a referral), counted per referral id of the body. */
         final Map<String, Integer> actions = new ConcurrentHashMap<>();
         final Map<String, Set<String>> idsPerReferral = new ConcurrentHashMap<>();
 
-        Receiver() throws IOException {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hooks/refugio", this::handle);
-            // One thread per request: a held delivery must not hold up the next.
-            server.setExecutor(threads);
-            server.start();
-        }
-
-        String url() {
-            return "http://localhost:" + server.getAddress().getPort() + "/hooks/refugio";
-        }
-
-        void handle(HttpExchange exchange) throws IOException {
-            try {
-                String body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                String id = String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id"));
-                String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-                String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-                List<Long> times = arrivals.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>()));
-                times.add(System.nanoTime());
-                if (times.size() == 1) {
-                    arrival(id).countDown();
-                    try {
-                        release.await(5, TimeUnit.MINUTES);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                if (!valid(id, timestamp, signature, body)) {
-                    badSignatures.incrementAndGet();
-                    exchange.sendResponseHeaders(401, -1);
-                    return;
-                }
-                String referral = JSON.readTree(body).path("data").path("referralId").asText();
-                idsPerReferral.computeIfAbsent(referral, k -> ConcurrentHashMap.newKeySet()).add(id);
-                if (actedOnIds.add(id)) {
-                    actions.merge(referral, 1, Integer::sum);
-                }
-                exchange.sendResponseHeaders(204, -1);
-            } catch (IOException senderGone) {
-                // The service died holding this request: the answer has nowhere to go.
-            } finally {
-                exchange.close();
+        @Override
+        public int status(Delivery delivery) throws Exception {
+            if (delivery.attempt() == 1) {
+                release.await(5, TimeUnit.MINUTES);
             }
-        }
-
-        CountDownLatch arrival(String id) {
-            return arrived.computeIfAbsent(id, k -> new CountDownLatch(1));
-        }
-
-        int attempts(String id) {
-            return arrivals.getOrDefault(id, List.of()).size();
-        }
-
-        long arrivedAt(String id, int attempt) {
-            return arrivals.get(id).get(attempt - 1);
+            String id = delivery.webhookId();
+            String referral = JSON.readTree(delivery.body()).path("data").path("referralId").asText();
+            idsPerReferral.computeIfAbsent(referral, k -> ConcurrentHashMap.newKeySet()).add(id);
+            if (actedOnIds.add(id)) {
+                actions.merge(referral, 1, Integer::sum);
+            }
+            return 204;
         }
 
         int actions(String referral) {
@@ -312,34 +247,6 @@ class DeliveryCrashIT {
 
         Set<String> idsOf(String referral) {
             return idsPerReferral.getOrDefault(referral, Set.of());
-        }
-
-        /** Standard Webhooks verification, written here apart from the service's signing code. */
-        boolean valid(String id, String timestamp, String signatures, String body) {
-            if (timestamp == null || signatures == null
-                    || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
-                return false;
-            }
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-                String expected = "v1," + Base64.getEncoder().encodeToString(
-                        mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-                for (String candidate : signatures.split(" ")) {
-                    if (candidate.equals(expected)) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void stop() {
-            release.countDown();
-            server.stop(0);
-            threads.shutdownNow();
         }
     }
 }

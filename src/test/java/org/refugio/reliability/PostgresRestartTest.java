@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.HttpTest;
 import org.refugio.support.PrivatePostgres;
-import org.refugio.support.TestDatabase;
 import org.refugio.support.TestDeployment;
 import org.refugio.support.TestTokens;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -43,16 +42,8 @@ class PostgresRestartTest extends HttpTest {
     @DynamicPropertySource
     static void onAServerOfItsOwn(DynamicPropertyRegistry registry) throws Exception {
         TestDeployment.register(registry);
-        TestDatabase.register(registry);
         // CI (.ci/run) runs where the server binaries are installed; only a developer's machine without them skips.
-        boolean required = "true".equals(System.getenv("REFUGIO_REQUIRE_POSTGRES"));
-        if (PrivatePostgres.binaries().isEmpty() && !required) {
-            return;
-        }
-        server = PrivatePostgres.create();
-        registry.add("spring.datasource.url", server::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        server = PrivatePostgres.startAsDataSource(registry);
     }
 
     @AfterAll

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A PostgreSQL server of a test's own (initdb in a temporary directory, on a free port), so the test can stop the
@@ -58,6 +61,53 @@ public final class PrivatePostgres implements AutoCloseable {
         return pg;
     }
 
+    /**
+     * For a Spring test's {@code @DynamicPropertySource}: a server of the test's own as its datasource. Null where
+     * this machine has no server binaries and the run does not require PostgreSQL (REFUGIO_REQUIRE_POSTGRES, as CI
+     * sets it): the test then skips, its context on the shared test database. Where it is required and cannot
+     * start, this fails, so CI never skips it.
+     */
+    public static PrivatePostgres startAsDataSource(DynamicPropertyRegistry registry)
+            throws IOException, InterruptedException, SQLException {
+        return startAsDataSource(registry, 0);
+    }
+
+    /**
+     * As {@link #startAsDataSource(DynamicPropertyRegistry)}, with its tables on a disk of {@code megabytes} of their
+     * own ({@link #useSmallDisk}); that needs root, so without root it is null too where not required.
+     */
+    public static PrivatePostgres startAsDataSourceOnSmallDisk(DynamicPropertyRegistry registry, int megabytes)
+            throws IOException, InterruptedException, SQLException {
+        return startAsDataSource(registry, megabytes);
+    }
+
+    private static PrivatePostgres startAsDataSource(DynamicPropertyRegistry registry, int smallDiskMegabytes)
+            throws IOException, InterruptedException, SQLException {
+        TestDatabase.register(registry);
+        boolean required = "true".equals(System.getenv("REFUGIO_REQUIRE_POSTGRES"));
+        boolean possible = binaries().isPresent() && (smallDiskMegabytes == 0 || isRoot());
+        if (!possible && !required) {
+            return null;
+        }
+        PrivatePostgres server = create();
+        try {
+            if (smallDiskMegabytes > 0) {
+                server.useSmallDisk(smallDiskMegabytes);
+            }
+        } catch (IOException | InterruptedException | SQLException | RuntimeException e) {
+            try {
+                server.close();
+            } catch (IOException | InterruptedException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        registry.add("spring.datasource.url", server::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        return server;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
@@ -78,7 +128,7 @@ public final class PrivatePostgres implements AutoCloseable {
      * Puts every table created from now on in a tablespace on a disk of its own of {@code megabytes} (a tmpfs; needs
      * root), as a database whose data disk can fill up while its write-ahead log still has room.
      */
-    public void useSmallDisk(int megabytes) throws IOException, InterruptedException, java.sql.SQLException {
+    public void useSmallDisk(int megabytes) throws IOException, InterruptedException, SQLException {
         if (!isRoot()) {
             throw new IllegalStateException("a disk of the test's own needs root (mount -t tmpfs)");
         }

@@ -3,9 +3,6 @@ package org.refugio.delivery.callbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,16 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.CaseTest;
 import org.refugio.support.TestTokens;
+import org.refugio.support.WebhookReceiver;
+import org.refugio.support.WebhookReceiver.Delivery;
 
 /**
  * Issue 12, item 3: an intake client's registered URL receives every status change of the cases it opened, against
@@ -45,105 +38,41 @@ class CallbackDeliveryTest extends CaseTest {
     static final String ADMIN = TestTokens.bearer("cb-admin", Role.ADMIN);
     static final String BASE = "/api/v1/admin/callback-subscriptions";
 
-    /** An intake system's callback endpoint: checks signatures, fails while told to, acts once per webhook-id. */
-    static class Receiver {
-        volatile String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
-        final HttpServer server;
-        final AtomicInteger failuresLeft = new AtomicInteger();
-        final List<Map<String, String>> attempts = Collections.synchronizedList(new ArrayList<>());
-        /** Correctly signed deliveries received, per webhook-id; the receiver acts on the first of each only. */
-        final Map<String, Integer> validReceipts = new ConcurrentHashMap<>();
-        final List<String> acted = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger badSignatures = new AtomicInteger();
+    /** The intake system's callback endpoint: checks signatures, fails while told to, acts once per webhook-id. */
+    WebhookReceiver receiver;
+    /** Correctly signed deliveries received, per webhook-id; the receiver acts on the first of each only. */
+    final Map<String, Integer> validReceipts = new ConcurrentHashMap<>();
+    final List<String> acted = Collections.synchronizedList(new ArrayList<>());
 
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/intake/callbacks", this::handle);
-            server.start();
+    int actOnTheFirstOfEachId(Delivery delivery) {
+        if (validReceipts.merge(delivery.webhookId(), 1, Integer::sum) == 1) {
+            acted.add(delivery.body());
         }
+        return 204;
+    }
 
-        String url() {
-            return "http://localhost:" + server.getAddress().getPort() + "/intake/callbacks";
-        }
-
-        void handle(HttpExchange exchange) throws IOException {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            attempts.add(Map.of("id", String.valueOf(id), "body", body, "timestamp", String.valueOf(timestamp),
-                    "signature", String.valueOf(signature)));
-            int status;
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                status = 503;
-            } else if (!valid(secret, id, timestamp, signature, body)) {
-                badSignatures.incrementAndGet();
-                status = 401;
-            } else {
-                if (validReceipts.merge(id, 1, Integer::sum) == 1) {
-                    acted.add(body);
+    List<JsonNode> actedBodies() {
+        synchronized (acted) {
+            return acted.stream().map(b -> {
+                try {
+                    return JSON.readTree(b);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
                 }
-                status = 204;
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        }
-
-        /** Standard Webhooks verification, written here apart from the service's signing code. */
-        static boolean valid(String secret, String id, String timestamp, String signatures, String body) {
-            if (id == null || timestamp == null || signatures == null) {
-                return false;
-            }
-            if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
-                return false;
-            }
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-                String expected = "v1," + Base64.getEncoder().encodeToString(
-                        mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-                for (String candidate : signatures.split(" ")) {
-                    if (candidate.equals(expected)) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        List<JsonNode> actedBodies() {
-            synchronized (acted) {
-                return acted.stream().map(b -> {
-                    try {
-                        return JSON.readTree(b);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-            }
-        }
-
-        long attemptsOf(String webhookId) {
-            synchronized (attempts) {
-                return attempts.stream().filter(a -> a.get("id").equals(webhookId)).count();
-            }
+            }).toList();
         }
     }
 
-    Receiver receiver;
     String client;
     String asClient;
     String subscriptionId;
+    /** As the admin was shown it when the subscription was made. */
+    String subscriptionSecret;
     String providerId;
 
     @BeforeEach
     void anIntakeClientWithACallbackUrl() throws Exception {
-        receiver = new Receiver();
+        receiver = WebhookReceiver.start("/intake/callbacks").answering(this::actOnTheFirstOfEachId);
         client = "intake-system-" + UUID.randomUUID().toString().substring(0, 8);
         asClient = TestTokens.bearer(client, Role.INTAKE);
         Response created = post(BASE, JSON.createObjectNode().put("clientId", client).put("url", receiver.url()),
@@ -152,7 +81,8 @@ class CallbackDeliveryTest extends CaseTest {
         assertThat(created.header("Location")).endsWith(BASE + "/" + created.json().path("id").asText());
         String secret = created.json().path("secret").asText();
         assertThat(secret).startsWith("whsec_");
-        receiver.secret = secret;
+        receiver.verifyingWith(secret);
+        subscriptionSecret = secret;
         subscriptionId = created.json().path("id").asText();
         // Shown once: never in a later read, never stored in the clear.
         Response read = get(BASE + "/" + subscriptionId, "Authorization", ADMIN);
@@ -167,7 +97,7 @@ class CallbackDeliveryTest extends CaseTest {
 
     @AfterEach
     void stopReceiver() {
-        receiver.server.stop(0);
+        receiver.close();
         delete(BASE + "/" + subscriptionId, "Authorization", ADMIN);
     }
 
@@ -183,8 +113,8 @@ class CallbackDeliveryTest extends CaseTest {
 
     List<JsonNode> awaitActedOn(Predicate<List<JsonNode>> condition) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> condition.test(receiver.actedBodies()));
-        return receiver.actedBodies();
+                .until(() -> condition.test(actedBodies()));
+        return actedBodies();
     }
 
     static boolean has(List<JsonNode> bodies, String type) {
@@ -207,11 +137,11 @@ class CallbackDeliveryTest extends CaseTest {
         List<JsonNode> bodies = awaitActedOn(b -> has(b, "case.routed") && has(b, "case.sent")
                 && has(b, "case.accepted") && has(b, "case.closed"));
 
-        assertThat(receiver.badSignatures.get()).isZero();
+        assertThat(receiver.badSignatures()).isZero();
         assertThat(bodies).extracting(b -> b.path("type").asText())
                 .containsExactlyInAnyOrder("case.routed", "case.sent", "case.accepted", "case.closed");
         // One delivery per change, each acted on once, each with its own webhook-id.
-        assertThat(receiver.validReceipts).hasSize(4).allSatisfy((id, times) -> {
+        assertThat(validReceipts).hasSize(4).allSatisfy((id, times) -> {
             assertThat(id).startsWith("msg_");
             assertThat(times).isEqualTo(1);
         });
@@ -227,12 +157,10 @@ class CallbackDeliveryTest extends CaseTest {
         assertThat(of(bodies, "case.accepted").path("data").path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(of(bodies, "case.closed").path("data").path("status").asText()).isEqualTo("REFERRAL_ACCEPTED");
         // Ids and codes only: nothing of the person's identity, narrative or facts.
-        synchronized (receiver.attempts) {
-            for (Map<String, String> attempt : receiver.attempts) {
-                assertThat(attempt.get("body")).doesNotContain("Xochiquetzal").doesNotContain("brickworks")
-                        .doesNotContain("555").doesNotContain("El Paso").doesNotContain("WITHOUT_INSPECTION")
-                        .doesNotContain("immigration").doesNotContain("NONCITIZEN");
-            }
+        for (Delivery attempt : receiver.deliveries()) {
+            assertThat(attempt.body()).doesNotContain("Xochiquetzal").doesNotContain("brickworks")
+                    .doesNotContain("555").doesNotContain("El Paso").doesNotContain("WITHOUT_INSPECTION")
+                    .doesNotContain("immigration").doesNotContain("NONCITIZEN");
         }
         for (JsonNode body : bodies) {
             assertThat(fieldNames(body)).containsOnly("type", "timestamp", "data");
@@ -269,16 +197,17 @@ class CallbackDeliveryTest extends CaseTest {
 
     @Test
     void aReceiverThatFailsForAWhileGetsRetriesWithOneWebhookIdAndTheLogShowsThem() {
-        receiver.failuresLeft.set(2);
+        receiver.failNext(2);
         String caseId = openCaseAsTheClient();
 
         List<JsonNode> bodies = awaitActedOn(b -> has(b, "case.routed"));
         assertThat(of(bodies, "case.routed").path("data").path("caseId").asText()).isEqualTo(caseId);
-        assertThat(receiver.attempts).hasSize(3);
-        String webhookId = receiver.attempts.get(0).get("id");
-        assertThat(receiver.attempts).extracting(a -> a.get("id")).containsOnly(webhookId);
-        assertThat(receiver.attempts).extracting(a -> a.get("body")).containsOnly(receiver.attempts.get(0).get("body"));
-        assertThat(receiver.validReceipts).containsExactly(Map.entry(webhookId, 1));
+        List<Delivery> attempts = receiver.deliveries();
+        assertThat(attempts).hasSize(3);
+        String webhookId = attempts.get(0).webhookId();
+        assertThat(attempts).extracting(Delivery::webhookId).containsOnly(webhookId);
+        assertThat(attempts).extracting(Delivery::body).containsOnly(attempts.get(0).body());
+        assertThat(validReceipts).containsExactly(Map.entry(webhookId, 1));
 
         JsonNode entry = awaitLog(items -> items.size() == 1
                 && items.get(0).path("status").asText().equals("DELIVERED")).get(0);
@@ -290,7 +219,7 @@ class CallbackDeliveryTest extends CaseTest {
 
     @Test
     void aReceiverThatNeverAcceptsEndsFailedInTheLogAndAReplayDeliversItWithTheSameWebhookId() {
-        receiver.failuresLeft.set(1_000);
+        receiver.failNext(1_000);
         openCaseAsTheClient();
         // One attempt and three retries (the tests' refugio.callbacks.retry-backoff), then FAILED.
         JsonNode failed = awaitLog(items -> items.size() == 1
@@ -298,24 +227,25 @@ class CallbackDeliveryTest extends CaseTest {
         assertThat(failed.path("attempts").asInt()).isEqualTo(4);
         assertThat(failed.path("lastResponseStatus").asInt()).isEqualTo(503);
         assertThat(failed.path("lastError").asText()).isEqualTo("HTTP 503");
-        assertThat(receiver.attempts).hasSize(4);
-        assertThat(receiver.validReceipts).isEmpty();
+        assertThat(receiver.deliveries()).hasSize(4);
+        assertThat(validReceipts).isEmpty();
 
-        receiver.failuresLeft.set(0);
+        receiver.failNext(0);
         Response replayed = post(BASE + "/" + subscriptionId + "/deliveries/" + failed.path("id").asText()
                 + "/replay", "", "Authorization", ADMIN);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(202);
         assertThat(replayed.json().path("replays").asInt()).isEqualTo(1);
 
         awaitActedOn(b -> has(b, "case.routed"));
-        assertThat(receiver.validReceipts).containsExactly(Map.entry(failed.path("webhookId").asText(), 1));
-        assertThat(receiver.attempts).extracting(a -> a.get("id")).containsOnly(failed.path("webhookId").asText());
+        assertThat(validReceipts).containsExactly(Map.entry(failed.path("webhookId").asText(), 1));
+        assertThat(receiver.deliveries()).extracting(Delivery::webhookId)
+                .containsOnly(failed.path("webhookId").asText());
         JsonNode delivered = awaitLog(items -> items.get(0).path("status").asText().equals("DELIVERED")).get(0);
         assertThat(delivered.path("attempts").asInt()).isEqualTo(5);
     }
 
     @Test
-    void theLogIsPagedByCursorAndAReplayOfADeliveredCallbackResendsTheSameWebhookId() {
+    void theLogIsPagedByCursorAndAReplayOfADeliveredCallbackResendsTheSameWebhookId() throws Exception {
         String caseId = openCaseAsTheClient();
         confirmReview(caseId);
         awaitSent(caseId, 1);
@@ -340,17 +270,17 @@ class CallbackDeliveryTest extends CaseTest {
         assertThat(bad.body()).contains("/cursor");
 
         String webhookId = routed.path("webhookId").asText();
-        assertThat(receiver.attemptsOf(webhookId)).isEqualTo(1);
+        assertThat(receiver.deliveries(webhookId)).hasSize(1);
         Response replayed = post(BASE + "/" + subscriptionId + "/deliveries/" + routed.path("id").asText()
                 + "/replay", "", "Authorization", ADMIN);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.attemptsOf(webhookId) == 2);
+        receiver.awaitAnswers(webhookId, 2, Duration.ofSeconds(20));
+        assertThat(receiver.deliveries(webhookId)).hasSize(2);
         // The same id and body again, correctly signed: the receiver, which remembers the id, does not act twice.
-        assertThat(receiver.validReceipts.get(webhookId)).isEqualTo(2);
-        List<String> bodies = receiver.attempts.stream().filter(a -> a.get("id").equals(webhookId))
-                .map(a -> a.get("body")).distinct().toList();
+        assertThat(validReceipts.get(webhookId)).isEqualTo(2);
+        List<String> bodies = receiver.deliveries(webhookId).stream().map(Delivery::body).distinct().toList();
         assertThat(bodies).hasSize(1);
-        assertThat(receiver.actedBodies()).filteredOn(b -> b.path("type").asText().equals("case.routed")).hasSize(1);
+        assertThat(actedBodies()).filteredOn(b -> b.path("type").asText().equals("case.routed")).hasSize(1);
 
         Response unknown = post(BASE + "/" + subscriptionId + "/deliveries/" + UUID.randomUUID() + "/replay", "",
                 "Authorization", ADMIN);
@@ -358,10 +288,10 @@ class CallbackDeliveryTest extends CaseTest {
     }
 
     @Test
-    void aDeliveryWhoseWorkerDiedMidAttemptGoesAgainOnceItsLeaseRunsOutWithTheSameWebhookId() {
+    void aDeliveryWhoseWorkerDiedMidAttemptGoesAgainOnceItsLeaseRunsOutWithTheSameWebhookId() throws Exception {
         openCaseAsTheClient();
         awaitActedOn(b -> has(b, "case.routed"));
-        String webhookId = receiver.attempts.get(0).get("id");
+        String webhookId = receiver.deliveries().get(0).webhookId();
 
         // As a node killed while sending leaves it: taken (leased) and never recorded. While the lease holds, no
         // other worker takes it; once it runs out, the next poll sends it again.
@@ -369,16 +299,17 @@ class CallbackDeliveryTest extends CaseTest {
                         + " lease_token = ?, lease_until = ? where webhook_id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(60)), UUID.randomUUID(),
                 java.sql.Timestamp.from(Instant.now().plusSeconds(2)), webhookId);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.attemptsOf(webhookId) == 2);
+        receiver.awaitAnswers(webhookId, 2, Duration.ofSeconds(20));
+        assertThat(receiver.deliveries(webhookId)).hasSize(2);
         JsonNode entry = awaitLog(items -> items.get(0).path("status").asText().equals("DELIVERED")).get(0);
         assertThat(entry.path("webhookId").asText()).isEqualTo(webhookId);
         assertThat(entry.path("attempts").asInt()).isEqualTo(1);
-        assertThat(receiver.actedBodies()).hasSize(1);
+        assertThat(actedBodies()).hasSize(1);
     }
 
     @Test
     void aRotatedSecretSignsAndTheReplacedOneSignsAlongsideForAWhile() {
-        String old = receiver.secret;
+        String old = subscriptionSecret;
         Response rotated = post(BASE + "/" + subscriptionId + "/secret", "", "Authorization", ADMIN);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         String fresh = rotated.json().path("secret").asText();
@@ -387,14 +318,12 @@ class CallbackDeliveryTest extends CaseTest {
 
         openCaseAsTheClient();
         awaitActedOn(b -> has(b, "case.routed"));
-        Map<String, String> delivery = receiver.attempts.get(0);
-        assertThat(delivery.get("signature").split(" ")).hasSize(2);
-        assertThat(Receiver.valid(old, delivery.get("id"), delivery.get("timestamp"), delivery.get("signature"),
-                delivery.get("body"))).isTrue();
-        assertThat(Receiver.valid(fresh, delivery.get("id"), delivery.get("timestamp"), delivery.get("signature"),
-                delivery.get("body"))).isTrue();
-        assertThat(Receiver.valid("whsec_" + Base64.getEncoder().encodeToString(new byte[32]), delivery.get("id"),
-                delivery.get("timestamp"), delivery.get("signature"), delivery.get("body"))).isFalse();
+        Delivery delivery = receiver.deliveries().get(0);
+        assertThat(delivery.signature().split(" ")).hasSize(2);
+        assertThat(WebhookReceiver.signedWith(old, delivery)).isTrue();
+        assertThat(WebhookReceiver.signedWith(fresh, delivery)).isTrue();
+        assertThat(WebhookReceiver.signedWith("whsec_" + Base64.getEncoder().encodeToString(new byte[32]), delivery))
+                .isFalse();
     }
 
     @Test

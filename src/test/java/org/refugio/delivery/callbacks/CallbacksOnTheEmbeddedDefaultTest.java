@@ -2,28 +2,23 @@ package org.refugio.delivery.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.refugio.support.WebhookReceiver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -54,13 +49,12 @@ class CallbacksOnTheEmbeddedDefaultTest {
     int port;
 
     final HttpClient http = HttpClient.newHttpClient();
-    final List<String[]> received = Collections.synchronizedList(new ArrayList<>());
-    HttpServer receiver;
+    WebhookReceiver receiver;
 
     @AfterEach
     void stop() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
     }
 
@@ -77,20 +71,9 @@ class CallbacksOnTheEmbeddedDefaultTest {
 
     @Test
     void theDemoIntakeClientHearsItsCaseRoutedSentAcceptedAndClosed() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/cb", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                received.add(new String[] {exchange.getRequestHeaders().getFirst("webhook-id"),
-                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"),
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8)});
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.start("/cb");
         JsonNode subscription = call("admin", "POST", "/api/v1/admin/callback-subscriptions", JSON.createObjectNode()
-                .put("clientId", "intake").put("url", "http://localhost:" + receiver.getAddress().getPort() + "/cb")
+                .put("clientId", "intake").put("url", receiver.url())
                 .toString(), 201);
         String secret = subscription.path("secret").asText();
 
@@ -111,14 +94,11 @@ class CallbacksOnTheEmbeddedDefaultTest {
         call("provider", "POST", "/api/v1/provider/referrals/" + referral[0] + "/response",
                 "{\"decision\": \"ACCEPTED\"}", 200);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 4);
         List<String> types = new ArrayList<>();
-        synchronized (received) {
-            for (String[] r : received) {
-                assertThat(CallbackDeliveryTest.Receiver.valid(secret, r[0], r[1], r[2], r[3])).as(r[3]).isTrue();
-                assertThat(r[3]).contains(caseId).doesNotContain("Itzpapalotl").doesNotContain("El Paso");
-                types.add(JSON.readTree(r[3]).path("type").asText());
-            }
+        for (WebhookReceiver.Delivery r : receiver.awaitAnswers(4, Duration.ofSeconds(30))) {
+            assertThat(WebhookReceiver.signedWith(secret, r)).as(r.body()).isTrue();
+            assertThat(r.body()).contains(caseId).doesNotContain("Itzpapalotl").doesNotContain("El Paso");
+            types.add(JSON.readTree(r.body()).path("type").asText());
         }
         assertThat(types).containsExactlyInAnyOrder("case.routed", "case.sent", "case.accepted", "case.closed");
         JsonNode log = call("admin", "GET", "/api/v1/admin/callback-subscriptions/" + subscription.path("id").asText()
