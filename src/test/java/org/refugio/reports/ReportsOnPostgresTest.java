@@ -94,7 +94,14 @@ class ReportsOnPostgresTest extends CaseTest {
         assertThat(screenings.at("/rows/0/cells/0/value").asLong()).isEqualTo(counted);
 
         JsonNode programs = report("program-status" + range);
-        assertThat(row(programs, "T1_PRINCIPAL").at("/cells/3/value").asLong()).isEqualTo(t1NotEligible);
+        JsonNode t1 = row(programs, "T1_PRINCIPAL");
+        if ("COMPLEMENTARY".equals(t1.at("/cells/3/suppression").asText())) {
+            // Other tests' screenings in this shared database can leave a small cell in the T-1 row; the count of 12
+            // or more is then hidden beside it, rightly, so that the row's total does not reveal the small one.
+            assertThat(t1.path("cells").findValuesAsText("suppression")).contains("PRIMARY");
+        } else {
+            assertThat(t1.at("/cells/3/value").asLong()).isEqualTo(t1NotEligible);
+        }
 
         // The barriers: every T-1 NOT_ELIGIBLE has its decisive criteria counted.
         JsonNode barriers = report("barriers" + range);
