@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.refugio.api.AuditApi;
 import org.refugio.api.model.CandidateRuleset;
 import org.refugio.api.model.ImpactAnalysis;
 import org.refugio.api.model.ImpactAnalysisRequest;
+import org.refugio.api.model.ImpactResult;
 import org.refugio.api.model.KeptRuleset;
 import org.refugio.api.model.ProgramImpact;
 import org.refugio.api.model.StatusTransition;
@@ -47,11 +49,20 @@ class ImpactPagesController {
     /** How many changed rule files the form offers. */
     static final int FILE_ROWS = 3;
     static final int MAX_FILE_BYTES = 1_000_000;
+    /** How many affected decisions the result page lists: thousands of ids make a page nobody can use. */
+    static final int LISTED_DECISIONS = 50;
 
     /** One program's transitions as a matrix: a row per status before, a column per status after. */
     public record ProgramMatrix(String program, long changed, List<String> after, List<MatrixRow> rows) { }
 
     public record MatrixRow(String before, List<Long> counts) { }
+
+    /**
+     * The affected decisions the result page lists: the first {@link #LISTED_DECISIONS} by id as text (as a person
+     * reads them; UUID's own order puts 8… before 0…), the same on every reload, and how many more would change, counted from
+     * {@code decisionsChanged} so that decisions the analysis counted but did not keep the id of are included.
+     */
+    public record AffectedDecisions(List<UUID> listed, long more) { }
 
     /** A field the form could not take: where it is (its id), what to say (a message key), and its row (from 1). */
     public record FieldError(String anchor, String key, int row) { }
@@ -190,6 +201,7 @@ class ImpactPagesController {
         model.addAttribute("timeLeft", timeLeft(a));
         if (a.getResult() != null) {
             model.addAttribute("matrices", matrices(a));
+            model.addAttribute("affected", affected(a.getResult()));
         }
         return a;
     }
@@ -206,6 +218,13 @@ class ImpactPagesController {
         }
         long left = Math.max(0, a.getTotal() - a.getProcessed());
         return Duration.ofMillis(Math.round(left / a.getRatePerSecond() * 1000)).toSeconds();
+    }
+
+    static AffectedDecisions affected(ImpactResult result) {
+        List<UUID> ids = each(result.getAffectedDecisionIds());
+        List<UUID> listed = ids.stream().sorted(Comparator.comparing(UUID::toString)).limit(LISTED_DECISIONS).toList();
+        long changed = result.getDecisionsChanged() == null ? ids.size() : result.getDecisionsChanged();
+        return new AffectedDecisions(listed, Math.max(0, Math.max(changed, ids.size()) - listed.size()));
     }
 
     /** The programs that change, each as a before × after table of counts (the chart is drawn from it). */

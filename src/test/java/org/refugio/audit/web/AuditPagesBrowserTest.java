@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.refugio.security.Role;
 import org.refugio.support.BrowserTest;
 import org.refugio.support.TestTokens;
@@ -101,6 +105,46 @@ class AuditPagesBrowserTest extends BrowserTest {
             assertThat(get(path, "Authorization", "", "Cookie", "JSESSIONID=" + session).status())
                     .as(path).isEqualTo(403);
         }
+    }
+
+    /**
+     * At desktop width (the browser is 1280 px wide) the auditor's header is one line in both languages: every
+     * navigation link and the tools (language, user, sign out) share a line, and no link's text breaks.
+     */
+    @Test
+    void theAuditorsHeaderIsOneLineInEnglishAndSpanish() {
+        signIn(TestWebUsers.AUDITOR);
+        inEnglish();
+        open("/audit/decisions");
+        assertHeaderOnOneLine("en");
+        screenshot("header-auditor-en");
+        switchLanguage();
+        assertThat(language()).isEqualTo("es");
+        assertHeaderOnOneLine("es");
+        screenshot("header-auditor-es");
+        switchLanguage();
+    }
+
+    private void assertHeaderOnOneLine(String lang) {
+        assertThat(driver.manage().window().getSize().getWidth()).isEqualTo(1280);
+        List<WebElement> labels = driver.findElements(By.cssSelector(".usa-nav__primary .usa-nav-link span"));
+        assertThat(labels).as("the auditor's links").hasSizeGreaterThanOrEqualTo(5);
+        for (WebElement label : labels) {
+            Number lineHeight = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return parseFloat(getComputedStyle(arguments[0]).lineHeight);", label);
+            assertThat(label.getRect().getHeight()).as(lang + ": '" + label.getText() + "' breaks onto a second line")
+                    .isLessThan((int) Math.ceil(lineHeight.doubleValue() * 1.5));
+        }
+        List<WebElement> parts = new ArrayList<>(labels);
+        parts.add(driver.findElement(By.cssSelector("#language-switch button")));
+        parts.add(driver.findElement(By.cssSelector(".refugio-user")));
+        parts.add(driver.findElement(By.cssSelector("#sign-out button")));
+        // On one line: some horizontal line crosses every part, i.e. the lowest top is above the highest bottom.
+        int lowestTop = parts.stream().mapToInt(p -> p.getRect().getY()).max().orElseThrow();
+        int highestBottom = parts.stream().mapToInt(p -> p.getRect().getY() + p.getRect().getHeight()).min().orElseThrow();
+        assertThat(lowestTop).as(lang + ": the header wraps (" + parts.stream()
+                .map(p -> "'" + p.getText() + "' " + p.getRect().getY() + "+" + p.getRect().getHeight())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")").isLessThan(highestBottom);
     }
 
     private String smugglingOnlyDecision() throws Exception {

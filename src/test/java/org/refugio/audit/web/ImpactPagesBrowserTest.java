@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,7 +89,7 @@ class ImpactPagesBrowserTest extends BrowserTest {
                 .contains("Mexico: humanitarian visitor status").contains("As decided");
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(
                 By.cssSelector("#program-MX_HUMANITARIAN_VISITOR .refugio-chart canvas")).isEmpty());
-        assertThat(driver.findElements(By.cssSelector("#affected li[data-decision='" + decision + "']"))).hasSize(1);
+        assertAffected(decision);
         screenshot("impact-en");
         screenshot(Path.of("docs/screenshots/impact-en.png"));
 
@@ -96,7 +100,7 @@ class ImpactPagesBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("transitions-csv")).getAttribute("href"))
                 .endsWith("/audit/impact/" + id + "/transitions.csv");
 
-        follow(By.cssSelector("#affected li[data-decision='" + decision + "'] a"));
+        follow(By.cssSelector("#affected li:first-child a"));
         assertThat(heading()).isEqualTo("Decision");
 
         // Every read is the API's read: the analysis page and the CSV each wrote an AUDIT_READ naming the analysis.
@@ -118,7 +122,41 @@ class ImpactPagesBrowserTest extends BrowserTest {
         assertThat(text(By.id("analysis-id"))).isEqualTo(stored.toString());
         assertThat(text(By.id("state"))).isEqualTo("Finished");
         assertThat(driver.findElements(notEligible)).isNotEmpty();
-        assertThat(driver.findElements(By.cssSelector("#affected li[data-decision='" + decision + "']"))).hasSize(1);
+        assertAffected(decision);
+
+        // Thousands of affected decisions: the page lists the first ones by id (whatever order the stored list is
+        // in), counts the rest and points to the CSV (issue 14).
+        UUID many = UUID.randomUUID();
+        List<String> ids = Stream.generate(UUID::randomUUID).limit(ImpactPagesController.LISTED_DECISIONS + 10)
+                .map(UUID::toString).sorted().toList();
+        ObjectNode view = (ObjectNode) JSON.readTree(jdbc.queryForObject(
+                "select view from impact_analysis where id = ?", String.class, UUID.fromString(id)));
+        view.put("id", many.toString());
+        ObjectNode result = (ObjectNode) view.get("result");
+        result.put("decisionsCompared", 9000);
+        result.put("decisionsChanged", 4321);
+        ArrayNode listed = result.putArray("affectedDecisionIds");
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            listed.add(ids.get(i));
+        }
+        jdbc.update("insert into impact_analysis (id, state, candidate_version, candidate_sha256, total, processed,"
+                + " created_at, heartbeat_at, finished_at, view) select ?, state, candidate_version, candidate_sha256,"
+                + " total, processed, created_at, heartbeat_at, finished_at, ? from impact_analysis where id = ?",
+                many, JSON.writeValueAsString(view), UUID.fromString(id));
+        open("/audit/impact/" + many);
+        assertThat(driver.findElements(By.cssSelector("#affected li")).stream()
+                .map(li -> li.getAttribute("data-decision")).toList())
+                .isEqualTo(ids.subList(0, ImpactPagesController.LISTED_DECISIONS));
+        long more = 4321 - ImpactPagesController.LISTED_DECISIONS;
+        assertThat(driver.findElement(By.id("affected-more")).getAttribute("data-more")).isEqualTo(String.valueOf(more));
+        assertThat(text(By.id("affected-more"))).isEqualTo("and 4,271 more — download the CSV of transitions");
+        assertThat(driver.findElement(By.id("affected-more-csv")).getAttribute("href"))
+                .endsWith("/audit/impact/" + many + "/transitions.csv");
+        screenshot("impact-many-en");
+        switchLanguage();
+        assertThat(text(By.id("affected-more"))).isEqualTo("y 4.271 más — descargar el CSV de transiciones");
+        screenshot("impact-many-es");
+        switchLanguage();
 
         // A running analysis (stored by the node running it, its heartbeat fresh): the progress bar, the rate and
         // the time left; htmx polls the progress part, which says to reload the page once the analysis ended.
@@ -170,6 +208,22 @@ class ImpactPagesBrowserTest extends BrowserTest {
                 "/audit/impact/" + UUID.randomUUID() + "/transitions.csv"}) {
             assertThat(get(path, "Authorization", "", "Cookie", "JSESSIONID=" + session).status())
                     .as(path).isEqualTo(403);
+        }
+    }
+
+    /**
+     * The decision is listed among the affected ones, or, where other tests' decisions of the day changed too and
+     * the page lists only the first ones, it sorts after the last listed and the rest are counted.
+     */
+    private void assertAffected(String decision) {
+        List<String> listed = driver.findElements(By.cssSelector("#affected li")).stream()
+                .map(li -> li.getAttribute("data-decision")).toList();
+        if (!listed.contains(decision)) {
+            assertThat(listed).as(decision + " is not listed").hasSize(ImpactPagesController.LISTED_DECISIONS);
+            assertThat(decision).isGreaterThan(listed.get(listed.size() - 1));
+            assertThat(driver.findElements(By.id("affected-more"))).hasSize(1);
+        } else if (listed.size() < ImpactPagesController.LISTED_DECISIONS) {
+            assertThat(driver.findElements(By.id("affected-more"))).as("every affected decision is listed").isEmpty();
         }
     }
 
