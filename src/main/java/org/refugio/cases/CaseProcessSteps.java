@@ -123,8 +123,8 @@ class CaseProcessSteps implements CaseSteps {
                 alreadyAsked, LocalDate.now(clock));
         Instant now = clock.instant();
         for (ProviderChoice.Candidate candidate : choice.ranked()) {
-            // The directory's count may be stale by now: take the place under a lock on the provider.
-            Optional<Integer> openSlots = directory.lockOpenSlots(candidate.provider().id());
+            // The directory's count may be stale by now: ask again for the place this referral takes.
+            Optional<Integer> openSlots = directory.placesToTake(candidate.provider().id());
             if (openSlots.isEmpty() || openSlots.get() <= 0) {
                 continue;
             }

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.slf4j.Logger;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -162,9 +163,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /**
+     * Two requests wanted the same thing at once and this one lost (a provider's last place taken meanwhile, a
+     * deadlock the database broke): nothing was stored, and the same request again is the remedy. Busy, not broken.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> conflict(ConcurrencyFailureException e) {
+        return busy("conflict", "Busy: a conflict with a concurrent request (" + e.getClass().getSimpleName()
+                + "); answered 503 busy");
+    }
+
     private ResponseEntity<ProblemDetail> busy() {
-        shedding.shed("pool-timeout");
-        log.warn("Busy: no database connection in time; answered 503 busy");
+        return busy("pool-timeout", "Busy: no database connection in time; answered 503 busy");
+    }
+
+    private ResponseEntity<ProblemDetail> busy(String reason, String logMessage) {
+        shedding.shed(reason);
+        log.warn(logMessage);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(shedding.retryAfterSeconds()))
                 .body(Shedding.busy("Too many requests at once; nothing was stored. Retry after the Retry-After "

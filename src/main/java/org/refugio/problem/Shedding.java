@@ -33,7 +33,7 @@ public class Shedding {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Counts one shed request; {@code reason} is a short constant (pool-timeout, queue-timeout). */
+    /** Counts one shed request; {@code reason} is a short constant (pool-timeout, queue-timeout, conflict). */
     public void shed(String reason) {
         lastShedNanos.set(System.nanoTime());
         everShed = true;

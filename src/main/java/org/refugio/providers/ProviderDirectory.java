@@ -54,13 +54,15 @@ public class ProviderDirectory {
     }
 
     private final ProviderRepository repository;
+    private final OpenReferralCounts openReferralCounts;
     private final Clock clock;
     private final java.time.Duration secretOverlap;
 
-    ProviderDirectory(ProviderRepository repository, Clock clock,
+    ProviderDirectory(ProviderRepository repository, OpenReferralCounts openReferralCounts, Clock clock,
                       @org.springframework.beans.factory.annotation.Value("${refugio.delivery.secret-overlap:PT24H}")
                       java.time.Duration secretOverlap) {
         this.repository = repository;
+        this.openReferralCounts = openReferralCounts;
         this.clock = clock;
         this.secretOverlap = secretOverlap;
     }
@@ -155,7 +157,7 @@ public class ProviderDirectory {
     }
 
     public Map<UUID, Integer> openReferrals() {
-        return repository.openReferrals();
+        return openReferralCounts.withPending(repository.openReferrals());
     }
 
     /**
@@ -163,9 +165,7 @@ public class ProviderDirectory {
      * count on the provider's row never differs from the referrals open (proposed, or sent and unanswered).
      */
     public void openReferralsChanged(UUID providerId, int delta) {
-        if (delta != 0) {
-            repository.adjustOpenReferrals(providerId, delta);
-        }
+        openReferralCounts.changed(providerId, delta);
     }
 
     boolean isEmpty() {
@@ -174,7 +174,7 @@ public class ProviderDirectory {
 
     /** Every active provider as the provider-choice rules see it, with its open places now. */
     public List<ProviderProfile> activeProfiles() {
-        Map<UUID, Integer> open = repository.openReferrals();
+        Map<UUID, Integer> open = openReferrals();
         return repository.list(true).stream().map(p -> profile(p, p.capacity() - open.getOrDefault(p.id(), 0))).toList();
     }
 
@@ -184,11 +184,12 @@ public class ProviderDirectory {
     }
 
     /**
-     * Open places of a provider, counted under a lock on it: call inside the transaction that proposes the referral.
-     * Empty for an unknown or inactive provider.
+     * Open places of a provider for the referral the current transaction proposes; its last places are counted
+     * under a lock on it, so two cases never both take the last one ({@link OpenReferralCounts}). Empty for an
+     * unknown or inactive provider.
      */
-    public Optional<Integer> lockOpenSlots(UUID providerId) {
-        return repository.lockOpenSlots(providerId);
+    public Optional<Integer> placesToTake(UUID providerId) {
+        return openReferralCounts.placesToTake(providerId);
     }
 
     private static Provider provider(UUID id, ProviderDetails d, boolean demoData, Instant created, Instant updated) {

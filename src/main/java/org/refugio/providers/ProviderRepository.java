@@ -86,12 +86,24 @@ class ProviderRepository {
 
     /**
      * Changes a provider's count of open referrals by {@code delta}, in the caller's transaction (the one that
-     * changes the referral's status). The row lock it takes is the one {@link #lockOpenSlots} takes.
+     * changes the referral's status). The row lock it takes is the one {@link #lockOpenSlots} takes; {@link OpenReferralCounts} calls it just before the commit.
      */
     void adjustOpenReferrals(UUID id, int delta) {
         if (jdbc.update("update legal_aid_provider set open_referrals = open_referrals + ? where id = ?", delta, id) != 1) {
             throw new IllegalStateException("no provider " + id + " to count a referral for");
         }
+    }
+
+    /** Open places of one provider as last committed, without a lock; empty when unknown or inactive. */
+    Optional<Integer> openSlots(UUID id) {
+        return jdbc.query("select capacity - open_referrals from legal_aid_provider where id = ? and active = true",
+                (rs, n) -> rs.getInt(1), id).stream().findFirst();
+    }
+
+    /** Takes {@code places} of a provider unless that would pass its capacity; answers whether it did. */
+    boolean takePlaces(UUID id, int places) {
+        return jdbc.update("update legal_aid_provider set open_referrals = open_referrals + ? where id = ?"
+                + " and open_referrals + ? <= capacity", places, id, places) == 1;
     }
 
     /**
