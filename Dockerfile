@@ -18,10 +18,14 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && groupadd --system refugio && useradd --system --gid refugio --home-dir /app refugio
 WORKDIR /app
-COPY --from=build /refugio.jar /app/refugio.jar
+# Issue 14 item 5: the jar extracted with a class-data-sharing archive written by this image's own JVM
+# (deploy/cds-archive.sh; BENCHMARKS.md has what it saves at start-up).
+COPY --from=build /refugio.jar /tmp/refugio.jar
+COPY deploy/cds-archive.sh /tmp/cds-archive.sh
+RUN /tmp/cds-archive.sh /tmp/refugio.jar /app && rm /tmp/refugio.jar /tmp/cds-archive.sh
 USER refugio
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "-jar", "/app/refugio.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/refugio.jsa", "-jar", "/app/refugio.jar"]
