@@ -37,6 +37,9 @@ PAYLOAD=$(printf '{"sub":"load-generator","iss":"https://idp.bench","aud":"refug
   $(( $(date +%s) + 7200 )) | b64url)
 SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
 TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
+AUDITOR_PAYLOAD=$(printf '{"sub":"bench-auditor","iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":["AUDITOR"]}' \
+  $(( $(date +%s) + 7200 )) | b64url)
+AUDITOR_TOKEN="$HEADER.$AUDITOR_PAYLOAD.$(printf '%s.%s' "$HEADER" "$AUDITOR_PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
 
 java ${REFUGIO_BENCH_JVM:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=bench --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
@@ -106,8 +109,13 @@ EOF
   wait "$DELAY_PID" || echo "delivery-delay.py failed"
 fi
 
+# Issue 14: the audit chain written under all that load verifies end to end (every record's HMAC, no gap, every
+# screening's stored facts and decision against its digests), as an auditor would check it.
+curl -s --max-time 1200 "http://127.0.0.1:$PORT/api/v1/audit/verify" -H "Authorization: Bearer $AUDITOR_TOKEN" \
+  > "$WORK/verify.json" || echo '{}' > "$WORK/verify.json"
+
 python3 - "$WORK" "$RESPONSE_BYTES" "$RSS_KB" "$STORED" "$CONNECTIONS" "$SECONDS_PER_RUN" "$SUMMARY_BYTES" <<'PY'
-import re, sys, os
+import json, re, sys, os
 work, size, rss, stored, conns, secs, summary_size = sys.argv[1:]
 def parse(name):
     path = os.path.join(work, name + ".txt")
@@ -140,6 +148,13 @@ print()
 print(f"- {conns} connections, {secs} s per run, response {size} bytes (summary {summary_size} bytes); "
       f"ratio screenings/echo = {s['rps'] / e['rps']:.2f}")
 print(f"- resident memory after the screening run: {int(rss) // 1024} MiB")
+try:
+    v = json.load(open(os.path.join(work, "verify.json")))
+    print(f"- audit chain verified after the load: {json.dumps(v.get('verified'))} ({v.get('recordsChecked')} records, "
+          f"{v.get('decisionsChecked')} decisions checked against their digests, first broken link: "
+          f"{v.get('firstBroken', 'none')})")
+except ValueError:
+    print("- audit chain verification: no answer")
 if os.path.exists(os.path.join(work, "delivery.txt")):
     print("- " + open(os.path.join(work, "delivery.txt")).read().strip())
 acknowledged = s['total'] - s['non2xx'] + w['total'] - w['non2xx'] + 1
