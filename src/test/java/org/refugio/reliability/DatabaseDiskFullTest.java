@@ -8,14 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.HttpTest;
 import org.refugio.support.PrivatePostgres;
 import org.refugio.support.TestDeployment;
 import org.refugio.support.TestTokens;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * restart, and the audit chain, decisions included, still verifies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class DatabaseDiskFullTest extends HttpTest {
 
     static PrivatePostgres server;
@@ -37,10 +41,21 @@ class DatabaseDiskFullTest extends HttpTest {
         server = PrivatePostgres.startAsDataSourceOnSmallDisk(registry, 96);
     }
 
-    @AfterAll
-    static void removeServer() throws Exception {
-        if (server != null) {
-            server.close();
+    /**
+     * Taken away only once the service has stopped: on stop the audit sealer and the report folder drain what is
+     * pending, and against a database already gone each waited out the pool's timeout at the JVM's exit (surefire
+     * killed the fork after 30 s). The context is closed after this class ({@code @DirtiesContext}): its lifecycle
+     * stops first, then its beans, this one among them, are destroyed.
+     */
+    @TestConfiguration
+    static class TakenAwayAfterTheService {
+        @Bean
+        DisposableBean takeAwayServer() {
+            return () -> {
+                if (server != null) {
+                    server.close();
+                }
+            };
         }
     }
 

@@ -14,10 +14,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
 import org.refugio.support.HttpTest;
@@ -35,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class DatabaseOutageTest extends HttpTest {
 
     static TcpProxy proxy;
@@ -52,10 +56,21 @@ class DatabaseOutageTest extends HttpTest {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + pg[2]);
     }
 
-    @AfterAll
-    static void closeProxy() throws IOException {
-        if (proxy != null) {
-            proxy.close();
+    /**
+     * Taken away only once the service has stopped: on stop the audit sealer and the report folder drain what is
+     * pending, and against a database already gone each waited out the pool's timeout at the JVM's exit (surefire
+     * killed the fork after 30 s). The context is closed after this class ({@code @DirtiesContext}): its lifecycle
+     * stops first, then its beans, this one among them, are destroyed.
+     */
+    @TestConfiguration
+    static class TakenAwayAfterTheService {
+        @Bean
+        DisposableBean takeAwayProxy() {
+            return () -> {
+                if (proxy != null) {
+                    proxy.close();
+                }
+            };
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.refugio.security.Role;
 import org.refugio.support.HttpTest;
@@ -22,7 +21,11 @@ import org.refugio.support.PrivatePostgres;
 import org.refugio.support.TestDeployment;
 import org.refugio.support.TestTokens;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class PostgresRestartTest extends HttpTest {
 
     static PrivatePostgres server;
@@ -46,10 +50,21 @@ class PostgresRestartTest extends HttpTest {
         server = PrivatePostgres.startAsDataSource(registry);
     }
 
-    @AfterAll
-    static void removeServer() throws Exception {
-        if (server != null) {
-            server.close();
+    /**
+     * Taken away only once the service has stopped: on stop the audit sealer and the report folder drain what is
+     * pending, and against a database already gone each waited out the pool's timeout at the JVM's exit (surefire
+     * killed the fork after 30 s). The context is closed after this class ({@code @DirtiesContext}): its lifecycle
+     * stops first, then its beans, this one among them, are destroyed.
+     */
+    @TestConfiguration
+    static class TakenAwayAfterTheService {
+        @Bean
+        DisposableBean takeAwayServer() {
+            return () -> {
+                if (server != null) {
+                    server.close();
+                }
+            };
         }
     }
 
