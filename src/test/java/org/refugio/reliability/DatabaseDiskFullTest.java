@@ -13,11 +13,10 @@ import org.refugio.security.Role;
 import org.refugio.support.HttpTest;
 import org.refugio.support.PrivatePostgres;
 import org.refugio.support.TestDeployment;
+import org.refugio.support.TakenAwayAfterTheService;
 import org.refugio.support.TestTokens;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@Import(TakenAwayAfterTheService.class)
 class DatabaseDiskFullTest extends HttpTest {
 
     static PrivatePostgres server;
@@ -39,24 +39,7 @@ class DatabaseDiskFullTest extends HttpTest {
         TestDeployment.register(registry);
         // CI (.ci/run) runs as root where the server binaries are installed; a developer's machine may skip.
         server = PrivatePostgres.startAsDataSourceOnSmallDisk(registry, 96);
-    }
-
-    /**
-     * Taken away only once the service has stopped: on stop the audit sealer and the report folder drain what is
-     * pending, and against a database already gone each waited out the pool's timeout at the JVM's exit (surefire
-     * killed the fork after 30 s). The context is closed after this class ({@code @DirtiesContext}): its lifecycle
-     * stops first, then its beans, this one among them, are destroyed.
-     */
-    @TestConfiguration
-    static class TakenAwayAfterTheService {
-        @Bean
-        DisposableBean takeAwayServer() {
-            return () -> {
-                if (server != null) {
-                    server.close();
-                }
-            };
-        }
+        TakenAwayAfterTheService.register(registry, server);
     }
 
     @Test

@@ -16,16 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.refugio.security.Role;
 import org.refugio.support.ApiTest;
 import org.refugio.support.HttpTest;
 import org.refugio.support.TestDeployment;
 import org.refugio.support.TcpProxy;
+import org.refugio.support.TakenAwayAfterTheService;
 import org.refugio.support.TestDatabase;
 import org.refugio.support.TestTokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@Import(TakenAwayAfterTheService.class)
 class DatabaseOutageTest extends HttpTest {
 
     static TcpProxy proxy;
@@ -52,26 +52,9 @@ class DatabaseOutageTest extends HttpTest {
             return;
         }
         proxy = new TcpProxy(pg[0], Integer.parseInt(pg[1]));
+        TakenAwayAfterTheService.register(registry, proxy);
         TestDatabase.register(registry);
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + pg[2]);
-    }
-
-    /**
-     * Taken away only once the service has stopped: on stop the audit sealer and the report folder drain what is
-     * pending, and against a database already gone each waited out the pool's timeout at the JVM's exit (surefire
-     * killed the fork after 30 s). The context is closed after this class ({@code @DirtiesContext}): its lifecycle
-     * stops first, then its beans, this one among them, are destroyed.
-     */
-    @TestConfiguration
-    static class TakenAwayAfterTheService {
-        @Bean
-        DisposableBean takeAwayProxy() {
-            return () -> {
-                if (proxy != null) {
-                    proxy.close();
-                }
-            };
-        }
     }
 
     @Test

@@ -19,12 +19,11 @@ import org.refugio.security.Role;
 import org.refugio.support.HttpTest;
 import org.refugio.support.PrivatePostgres;
 import org.refugio.support.TestDeployment;
+import org.refugio.support.TakenAwayAfterTheService;
 import org.refugio.support.TestTokens;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@Import(TakenAwayAfterTheService.class)
 class PostgresRestartTest extends HttpTest {
 
     static PrivatePostgres server;
@@ -48,24 +48,7 @@ class PostgresRestartTest extends HttpTest {
         TestDeployment.register(registry);
         // CI (.ci/run) runs where the server binaries are installed; only a developer's machine without them skips.
         server = PrivatePostgres.startAsDataSource(registry);
-    }
-
-    /**
-     * Taken away only once the service has stopped: on stop the audit sealer and the report folder drain what is
-     * pending, and against a database already gone each waited out the pool's timeout at the JVM's exit (surefire
-     * killed the fork after 30 s). The context is closed after this class ({@code @DirtiesContext}): its lifecycle
-     * stops first, then its beans, this one among them, are destroyed.
-     */
-    @TestConfiguration
-    static class TakenAwayAfterTheService {
-        @Bean
-        DisposableBean takeAwayServer() {
-            return () -> {
-                if (server != null) {
-                    server.close();
-                }
-            };
-        }
+        TakenAwayAfterTheService.register(registry, server);
     }
 
     @Test
