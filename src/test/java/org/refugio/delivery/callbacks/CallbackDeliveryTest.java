@@ -159,7 +159,7 @@ class CallbackDeliveryTest extends CaseTest {
         // Ids and codes only: nothing of the person's identity, narrative or facts.
         for (Delivery attempt : receiver.deliveries()) {
             assertThat(attempt.body()).doesNotContain("Xochiquetzal").doesNotContain("brickworks")
-                    .doesNotContain("555").doesNotContain("El Paso").doesNotContain("WITHOUT_INSPECTION")
+                    .doesNotContain("555 0142").doesNotContain("5550142").doesNotContain("El Paso").doesNotContain("WITHOUT_INSPECTION")
                     .doesNotContain("immigration").doesNotContain("NONCITIZEN");
         }
         for (JsonNode body : bodies) {
