@@ -3,7 +3,7 @@
 #   bench/load.sh [seconds] [connections]        REFUGIO_BENCH_WARMUP=150 (seconds of screening warm-up)
 # Measures screenings over REST (every decision persisted) in the full view, in the summary view (view=summary)
 # and with one language's texts (lang=en), an echo endpoint of the full answer's size as the ceiling of this
-# stack, and cases opened to their first wait state. Prints a Markdown table for BENCHMARKS.md.
+# stack, and cases opened to their first wait state (full, then view=summary). Prints a Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -107,6 +107,8 @@ EOF
   DELAY_PID=$!
   run cases /api/v1/cases "$SECONDS_PER_RUN" "$WORK/case.json"
   wait "$DELAY_PID" || echo "delivery-delay.py failed"
+  # Issue 14: the same cases answered without the embedded decision (screeningRef only).
+  run cases-summary "/api/v1/cases?view=summary" "$SECONDS_PER_RUN" "$WORK/case.json"
 fi
 
 # Issue 14: the audit chain written under all that load verifies end to end (every record's HMAC, no gap, every
@@ -134,13 +136,13 @@ def parse(name):
     return dict(rps=rps, p50=lat.get("50"), p99=lat.get("99"), total=total, non2xx=non2xx,
                 errors=errors.group(1) if errors else "none", jvm_ms=cpu["jvm"], pg_ms=cpu["pg"])
 s, e, c = parse("screening"), parse("echo"), parse("cases")
-sm, lg = parse("summary"), parse("lang")
+sm, lg, cs = parse("summary"), parse("lang"), parse("cases-summary")
 w = parse("warm-screening")
 print(f"| run | requests/s | p50 ms | p99 ms | requests | non-2xx | socket errors | CPU ms/request (JVM + PostgreSQL) |")
 print(f"|---|---:|---:|---:|---:|---:|---|---:|")
 for name, r in (("screenings (persisted), full view", s), ("screenings, view=summary", sm),
                 ("screenings, lang=en (one language)", lg), ("echo, same payload as full", e),
-                ("cases to first wait state", c)):
+                ("cases to first wait state", c), ("cases, view=summary", cs)):
     if r:
         print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['total']} | {r['non2xx']} | {r['errors']}"
               f" | {r['jvm_ms'] + r['pg_ms']:.2f} ({r['jvm_ms']:.2f} + {r['pg_ms']:.2f}) |")

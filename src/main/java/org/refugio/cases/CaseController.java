@@ -16,6 +16,7 @@ import org.refugio.api.model.ReferralTarget;
 import org.refugio.api.model.ClientDecline;
 import org.refugio.api.model.LegalAidCase;
 import org.refugio.api.model.ProviderResponse;
+import org.refugio.screening.AnswerView;
 import org.refugio.screening.Language;
 import org.refugio.security.CurrentActor;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,9 @@ class CaseController implements CasesApi {
     }
 
     @Override
-    public ResponseEntity<LegalAidCase> openCase(CaseRequest request, String acceptLanguage, String idempotencyKey) {
+    public ResponseEntity<LegalAidCase> openCase(CaseRequest request, String acceptLanguage, String view,
+                                                 String idempotencyKey) {
+        boolean embedScreening = AnswerView.of(view) == AnswerView.FULL;
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         Set<String> languages = request.getClientLanguages() == null ? Set.of()
                 : new TreeSet<>(request.getClientLanguages());
@@ -46,7 +49,7 @@ class CaseController implements CasesApi {
                 request.getIdentity()));
         return ResponseEntity.created(URI.create(PATH_GET_CASE.replace("{caseId}", caseId.toString())))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .body(views.view(caseId, language));
+                .body(views.view(caseId, language, embedScreening));
     }
 
     @Override
@@ -77,8 +80,11 @@ class CaseController implements CasesApi {
     }
 
     @Override
-    public ResponseEntity<LegalAidCase> getCase(UUID caseId, String acceptLanguage, String ifNoneMatch) {
-        return answer(caseId, acceptLanguage);
+    public ResponseEntity<LegalAidCase> getCase(UUID caseId, String acceptLanguage, String view, String ifNoneMatch) {
+        boolean embedScreening = AnswerView.of(view) == AnswerView.FULL;
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+                .body(views.view(caseId, language, embedScreening));
     }
 
     @Override

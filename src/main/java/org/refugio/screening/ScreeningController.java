@@ -29,7 +29,7 @@ class ScreeningController implements ScreeningsApi {
     @Override
     public ResponseEntity<ScreeningAnswer> createScreening(ScreeningFacts facts, String acceptLanguage, String lang,
                                                            String view, String idempotencyKey) {
-        boolean summary = summary(view);
+        boolean summary = AnswerView.of(view) == AnswerView.SUMMARY;
         Language language = lang != null ? language(lang) : Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.screen(facts, actor.get());
         ResponseEntity.BodyBuilder answer = ResponseEntity.created(
@@ -43,7 +43,7 @@ class ScreeningController implements ScreeningsApi {
 
     @Override
     public ResponseEntity<ScreeningAnswer> getScreening(UUID id, String acceptLanguage, String view) {
-        boolean summary = summary(view);
+        boolean summary = AnswerView.of(view) == AnswerView.SUMMARY;
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         ScreeningDecision decision = screenings.find(id, actor.get())
                 .orElseThrow(() -> screenings.isPurged(id, actor.get()) ? ScreeningService.purgedError(id)
@@ -54,17 +54,6 @@ class ScreeningController implements ScreeningsApi {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .body(Localizer.localize(decision, language));
-    }
-
-    /** view=summary: the compact answer; full (or absent): the whole decision. Anything else names `view`. */
-    private static boolean summary(String view) {
-        if (view == null || view.equals("full")) {
-            return false;
-        }
-        if (view.equals("summary")) {
-            return true;
-        }
-        throw new InvalidParameterException("view", "must be full or summary");
     }
 
     private static Language language(String lang) {
