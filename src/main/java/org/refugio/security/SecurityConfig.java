@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -50,6 +51,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
+
+    /** How long a verified token's signature is trusted before it is checked again (see {@link VerifiedTokens}). */
+    static final java.time.Duration REMEMBER_VERIFIED_TOKENS_FOR = java.time.Duration.ofMinutes(5);
 
     @Bean
     @Order(2)
@@ -112,7 +116,7 @@ public class SecurityConfig {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
             "'${refugio.security.jwt.public-key-location:}' != '' or '${refugio.security.jwt.jwk-set-uri:}' != ''")
-    JwtDecoder jwtDecoder(SecurityProperties properties) throws Exception {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) throws Exception {
         SecurityProperties.Jwt jwt = properties.jwt();
         NimbusJwtDecoder decoder = jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
@@ -123,8 +127,9 @@ public class SecurityConfig {
         validators.add(token -> token.getAudience() != null && token.getAudience().contains(jwt.audience())
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience", null)));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, REMEMBER_VERIFIED_TOKENS_FOR, 10_000, clock);
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> roles(String claim) {
