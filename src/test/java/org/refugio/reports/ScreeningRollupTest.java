@@ -39,6 +39,31 @@ class ScreeningRollupTest {
     }
 
     @Test
+    void aDecisionBeingStoredCountsExactlyAsTheSameDecisionReadFromStorage() throws Exception {
+        String stored = """
+                {"programs": [
+                  {"program": "T1_PRINCIPAL", "status": "NOT_ELIGIBLE", "criteria": [
+                    {"criterion": "T1-02", "ruleId": "T1-02(b)", "status": "NOT_ELIGIBLE", "decisive": true},
+                    {"criterion": "T1-06", "ruleId": "T1-06(c)", "status": "NEEDS_MORE_INFORMATION", "decisive": false}]},
+                  {"program": "U_VISA", "status": "NEEDS_MORE_INFORMATION", "criteria": [
+                    {"ruleId": "U-03(a)", "status": "NEEDS_MORE_INFORMATION", "decisive": true},
+                    {"ruleId": "U-04", "status": "NEEDS_MORE_INFORMATION"}]},
+                  {"program": "LSC_LEGAL_AID", "status": "NEEDS_MORE_INFORMATION", "criteria": [
+                    {"criterion": "LSC-A-01", "ruleId": "LSC-A-01(a)", "status": "NEEDS_MORE_INFORMATION", "decisive": true}]},
+                  {"program": "VOCA_SERVICES", "status": "ELIGIBLE"}
+                ]}""";
+        ObjectMapper json = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        org.refugio.api.model.ScreeningDecision beingStored =
+                json.readValue(stored, org.refugio.api.model.ScreeningDecision.class);
+        Instant at = Instant.parse("2026-12-07T12:00:00Z");
+
+        var fromStorage = ScreeningRollup.keys(at, json.readTree(stored), "en");
+        assertThat(ScreeningRollup.keys(at, ScreeningRollup.Outcome.of(beingStored), "en"))
+                .hasSize(9).containsExactlyElementsOf(fromStorage);
+    }
+
+    @Test
     void theMonthIsUtc() throws Exception {
         JsonNode decision = new ObjectMapper().readTree("{\"programs\": []}");
         assertThat(ScreeningRollup.keys(Instant.parse("2026-12-01T00:10:00Z"), decision, "unknown"))
