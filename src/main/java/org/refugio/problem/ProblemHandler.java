@@ -29,6 +29,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -247,8 +248,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidBody(e.getBindingResult().getFieldErrors());
+    }
+
+    private static ResponseEntity<Object> invalidBody(List<FieldError> fields) {
         List<Map<String, String>> errors = new ArrayList<>();
-        for (FieldError field : e.getBindingResult().getFieldErrors()) {
+        for (FieldError field : fields) {
             errors.add(Problems.fieldError(pointer(field.getField()), field.getDefaultMessage()));
         }
         return problem(Problems.withErrors(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_FACTS,
@@ -258,6 +263,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring MVC validates a request body within the method's validation (one pass over the facts, issue 14):
+        // a body out of range is answered as before, 422 with a pointer per field.
+        List<FieldError> bodyErrors = new ArrayList<>();
+        e.getBeanResults().stream().filter(r -> r.getMethodParameter().hasParameterAnnotation(RequestBody.class))
+                .forEach(r -> bodyErrors.addAll(r.getFieldErrors()));
+        if (!bodyErrors.isEmpty()) {
+            return invalidBody(bodyErrors);
+        }
         List<Map<String, String>> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(r -> errors.add(Problems.fieldError(
                 r.getMethodParameter().getParameterName() == null ? "" : r.getMethodParameter().getParameterName(),
