@@ -40,6 +40,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -90,6 +91,12 @@ public class SecurityConfig {
                     .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(roles(properties.jwt().rolesClaim()))));
         }
         return http.build();
+    }
+
+    /** Spring Security's default firewall, with header characters checked without a regular expression. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return HeaderCharacters.firewall();
     }
 
     /** The demo users of the README (one per role, e.g. program-manager), password = user name; for the embedded default only. */

@@ -10,6 +10,29 @@ import org.refugio.support.TestTokens;
 
 class AuthenticationTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.security.web.firewall.HttpFirewall firewall;
+
+    @Test
+    void everyRequestPassesTheFirewallThatChecksHeadersWithoutARegularExpression() {
+        var proxies = context.getBeansOfType(org.springframework.security.web.FilterChainProxy.class);
+        assertThat(proxies).isNotEmpty();
+        proxies.forEach((name, proxy) -> {
+            // Spring Security's composite proxies keep the chain that filters in a field of their own.
+            Object filtering = proxy;
+            while (org.springframework.util.ReflectionUtils.findField(filtering.getClass(), "springSecurityFilterChain")
+                    != null) {
+                filtering = org.springframework.test.util.ReflectionTestUtils.getField(filtering, "springSecurityFilterChain");
+            }
+            assertThat(org.springframework.test.util.ReflectionTestUtils.getField(filtering, "firewall")).as(name)
+                    .isSameAs(firewall);
+        });
+        assertThat(get("/api/v1/rulesets/current", "Accept-Language", "es-MX,es;q=0.9").status()).isEqualTo(200);
+    }
+
     @Test
     void aTokenForAnotherAudienceIsRefused() {
         String token = TestTokens.sign("x", "another-service", TestTokens.ISSUER, Instant.now().plusSeconds(60), Role.ADMIN);
