@@ -24,59 +24,16 @@ command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get i
 ls target/load-bench/refugio-*.jar >/dev/null 2>&1 || ./mvnw -q -B -Pload-bench -DskipTests package
 JAR=$(ls target/load-bench/refugio-*.jar | grep -v -e plain -e original | head -1)
 
-pg_isready -h "$PGHOST" -p "$PGPORT" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
-dropdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$DB"
-createdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$DB"
+# shellcheck source=bench/service.sh
+. bench/service.sh
+bench_fresh_database
+bench_tokens
+bench_start_service
 
-# A signing key of our own, and a token as an identity provider would issue it.
-openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
-openssl rsa -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem" 2>/dev/null
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-PAYLOAD=$(printf '{"sub":"load-generator","iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":["INTAKE","CASEWORKER","ADMIN"]}' \
-  $(( $(date +%s) + 7200 )) | b64url)
-SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)
-TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
-AUDITOR_PAYLOAD=$(printf '{"sub":"bench-auditor","iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":["AUDITOR"]}' \
-  $(( $(date +%s) + 7200 )) | b64url)
-AUDITOR_TOKEN="$HEADER.$AUDITOR_PAYLOAD.$(printf '%s.%s' "$HEADER" "$AUDITOR_PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
-
-java ${REFUGIO_BENCH_JVM:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=bench --server.port="$PORT" \
-  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
-  --refugio.security.demo-users.enabled=false \
-  --refugio.security.jwt.public-key-location="file:$WORK/pub.pem" \
-  --refugio.security.jwt.issuer=https://idp.bench --refugio.security.jwt.audience=refugio \
-  --camunda.bpm.admin-user.password="$(openssl rand -hex 16)" \
-  --refugio.identity.active-key-id=bench --refugio.identity.keys.bench="$(openssl rand -base64 32)" \
-  --refugio.audit.hmac-key="$(openssl rand -base64 32)" \
-  > "$WORK/service.log" 2>&1 &
-echo $! > "$WORK/pid"
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { tail -50 "$WORK/service.log"; exit 1; }
-
-python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['facts']))" \
-  src/test/resources/scenarios/public/01-juan-debt-bondage-farm-labor.json > "$WORK/facts.json"
+bench_request_files
 RESPONSE_BYTES=$(curl -s -o "$WORK/one.json" -w '%{size_download}' -X POST "http://127.0.0.1:$PORT/api/v1/screenings" \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$WORK/facts.json")
-cat > "$WORK/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open(os.getenv("BODY_FILE"), "r"); wrk.body = f:read("*a"); f:close()
-LUA
 
-# Processor time (clock ticks) of the service's JVM and of the PostgreSQL backends serving its database: per
-# request, the one figure that holds on a shared machine, where requests/s measures the neighbours too.
-jvm_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$WORK/pid")/stat"; }
-pg_ticks() {
-  local total=0 pid
-  for pid in $(pgrep -f "postgres: .* $DB " || true); do
-    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$total"
-}
 run() { # name path seconds [body file]
   local jvm0 pg0
   jvm0=$(jvm_ticks); pg0=$(pg_ticks)
@@ -97,10 +54,7 @@ run lang "/api/v1/screenings?lang=en" "$SECONDS_PER_RUN"
 run warm-echo "/bench/echo?responseBytes=$RESPONSE_BYTES" 10
 run echo "/bench/echo?responseBytes=$RESPONSE_BYTES" "$SECONDS_PER_RUN"
 if curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/cases" -H "Authorization: Bearer $TOKEN" \
-     -H 'Content-Type: application/json' --data "{\"facts\":$(cat "$WORK/facts.json")}" | grep -q '^20'; then
-  cat > "$WORK/case.json" <<EOF
-{"facts":$(cat "$WORK/facts.json")}
-EOF
+     -H 'Content-Type: application/json' --data @"$WORK/case.json" | grep -q '^20'; then
   run warm-cases /api/v1/cases 30 "$WORK/case.json"
   # Issue 12: meanwhile one caseworker opens and confirms cases; how long until the provider's webhook has each.
   python3 bench/delivery-delay.py "http://127.0.0.1:$PORT" "$TOKEN" "$SECONDS_PER_RUN" "$WORK/delivery.txt" &

@@ -81,10 +81,7 @@ class CaseController implements CasesApi {
 
     @Override
     public ResponseEntity<LegalAidCase> getCase(UUID caseId, String acceptLanguage, String view, String ifNoneMatch) {
-        boolean embedScreening = AnswerView.of(view) == AnswerView.FULL;
-        Language language = Language.fromAcceptLanguage(acceptLanguage);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .body(views.view(caseId, language, embedScreening));
+        return answer(caseId, acceptLanguage, AnswerView.of(view) == AnswerView.FULL);
     }
 
     @Override
@@ -93,18 +90,18 @@ class CaseController implements CasesApi {
         cases.recordProviderResponse(caseId, referralId,
                 response.getDecision() == ProviderResponse.DecisionEnum.ACCEPTED, response.getRespondedBy(),
                 response.getReasonCode() == null ? null : response.getReasonCode().getValue(), response.getReason());
-        return answer(caseId, acceptLanguage);
+        return answer(caseId, acceptLanguage, true);
     }
 
     @Override
     public ResponseEntity<LegalAidCase> recordClientDecline(UUID caseId, ClientDecline decline, String acceptLanguage) {
         cases.recordClientDecline(caseId, decline.getReasonCode().getValue(), decline.getReason());
-        return answer(caseId, acceptLanguage);
+        return answer(caseId, acceptLanguage, true);
     }
 
-    private ResponseEntity<LegalAidCase> answer(UUID caseId, String acceptLanguage) {
+    private ResponseEntity<LegalAidCase> answer(UUID caseId, String acceptLanguage, boolean embedScreening) {
         Language language = Language.fromAcceptLanguage(acceptLanguage);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-                .body(views.view(caseId, language));
+                .body(views.view(caseId, language, embedScreening));
     }
 }

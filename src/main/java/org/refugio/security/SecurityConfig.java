@@ -7,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -54,7 +55,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public class SecurityConfig {
 
     /** How long a verified token's signature is trusted before it is checked again (see {@link VerifiedTokens}). */
-    static final java.time.Duration REMEMBER_VERIFIED_TOKENS_FOR = java.time.Duration.ofMinutes(5);
+    static final Duration REMEMBER_VERIFIED_TOKENS_FOR = Duration.ofMinutes(5);
 
     @Bean
     @Order(2)
