@@ -18,6 +18,7 @@ import org.refugio.api.model.ProgramCode;
 import org.refugio.api.model.ProgramOutcome;
 import org.refugio.api.model.RulesetRef;
 import org.refugio.api.model.Status;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +30,14 @@ class AuditQueries {
                   String ruleId) { }
 
     private final JdbcTemplate jdbc;
+    /** The rules fired are an array on the decision (V92); PostgreSQL's containment operator uses its GIN index. */
+    private final String ruleFired;
 
     AuditQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        boolean postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute(
+                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.ruleFired = postgres ? " and d.rules_fired @> array[?]::varchar[]" : " and array_contains(d.rules_fired, ?)";
     }
 
     AuditDecisionPage decisions(Filter filter, int page, int size) {
@@ -70,7 +76,7 @@ class AuditQueries {
         return new AuditDecisionPage().items(items).page(page).size(size).totalItems(total == null ? 0 : total);
     }
 
-    private static String where(Filter f, List<Object> args) {
+    private String where(Filter f, List<Object> args) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (f.from() != null) {
             where.append(" and d.decided_at >= ?");
@@ -97,7 +103,7 @@ class AuditQueries {
             where.append(")");
         }
         if (f.ruleId() != null) {
-            where.append(" and exists (select 1 from screening_rule_fired r where r.decision_id = d.id and r.rule_id = ?)");
+            where.append(ruleFired);
             args.add(f.ruleId());
         }
         return where.toString();

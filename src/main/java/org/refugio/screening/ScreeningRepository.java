@@ -1,5 +1,6 @@
 package org.refugio.screening;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -31,21 +32,27 @@ class ScreeningRepository {
     void insert(UUID id, java.time.Instant decidedAt, java.time.LocalDate asOf, String rulesetVersion,
                 String rulesetSha256, String engineBuild, String createdBy, String factsJson, String decisionJson,
                 List<ProgramRow> programs, java.util.Collection<String> rulesFired) {
-        jdbc.update("insert into screening_decision (id, decided_at, as_of_date, ruleset_version, ruleset_sha256,"
-                        + " engine_build, created_by, facts, decision) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, Timestamp.from(decidedAt), asOf, rulesetVersion, rulesetSha256, engineBuild, createdBy, factsJson,
-                decisionJson);
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into screening_decision (id, decided_at,"
+                    + " as_of_date, ruleset_version, ruleset_sha256, engine_build, created_by, facts, decision,"
+                    + " rules_fired) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insert.setObject(1, id);
+            insert.setTimestamp(2, Timestamp.from(decidedAt));
+            insert.setObject(3, asOf);
+            insert.setString(4, rulesetVersion);
+            insert.setString(5, rulesetSha256);
+            insert.setString(6, engineBuild);
+            insert.setString(7, createdBy);
+            insert.setString(8, factsJson);
+            insert.setString(9, decisionJson);
+            insert.setArray(10, connection.createArrayOf("varchar", rulesFired.toArray(String[]::new)));
+            return insert;
+        });
         jdbc.batchUpdate("insert into screening_program_outcome (decision_id, program, status) values (?, ?, ?)",
                 programs, programs.size(), (ps, row) -> {
                     ps.setObject(1, id);
                     ps.setString(2, row.program());
                     ps.setString(3, row.status());
-                });
-        List<String> rules = List.copyOf(rulesFired);
-        jdbc.batchUpdate("insert into screening_rule_fired (decision_id, rule_id) values (?, ?)",
-                rules, rules.size(), (ps, rule) -> {
-                    ps.setObject(1, id);
-                    ps.setString(2, rule);
                 });
     }
 

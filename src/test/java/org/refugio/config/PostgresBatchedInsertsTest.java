@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.refugio.support.RulesFired;
 import org.refugio.support.CaseTest;
 import org.refugio.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,6 @@ class PostgresBatchedInsertsTest extends CaseTest {
 
         assertThat(jdbc.queryForObject("select count(*) from screening_program_outcome where decision_id = ?::uuid",
                 Integer.class, id)).isEqualTo(decision.path("programs").size()).isGreaterThan(5);
-        assertThat(jdbc.queryForObject("select count(*) from screening_rule_fired where decision_id = ?::uuid",
-                Integer.class, id)).isGreaterThan(10);
+        assertThat(RulesFired.of(jdbc, id)).hasSizeGreaterThan(10);
     }
 }

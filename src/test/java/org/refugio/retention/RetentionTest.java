@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.refugio.support.RulesFired;
 import org.refugio.security.Role;
 import org.refugio.support.CaseTest;
 import org.refugio.support.TestDatabase;
@@ -54,7 +55,8 @@ class RetentionTest extends CaseTest {
         age("screening_decision", "decided_at", old, 400);
         age("screening_decision", "decided_at", ofOpenCase, 400);
         long outcomes = codes("screening_program_outcome", old);
-        long rules = codes("screening_rule_fired", old);
+        List<String> rules = RulesFired.of(jdbc, old);
+        assertThat(rules).isNotEmpty();
         assertThat(outcomes).isPositive();
 
         RetentionJob.Run run = job.purge();
@@ -68,7 +70,7 @@ class RetentionTest extends CaseTest {
         assertThat(purged.get("purged_at")).isNotNull();
         assertThat(purged.get("ruleset_sha256")).isNotNull();
         assertThat(codes("screening_program_outcome", old)).isEqualTo(outcomes);
-        assertThat(codes("screening_rule_fired", old)).isEqualTo(rules);
+        assertThat(RulesFired.of(jdbc, old)).isEqualTo(rules);
         assertThat(stillStored(recent)).as("a recent screening").isTrue();
         assertThat(stillStored(ofOpenCase)).as("the screening of an open case").isTrue();
         assertThat(purgeRecords("SCREENING_PURGED", old)).isEqualTo(1);
