@@ -2,7 +2,8 @@
 # One side of an A/B comparison (issue 14): a fresh database and a fresh service from JAR, 64 clients POSTing the
 # facts of public scenario 01 (Juan) to PATH for WARM seconds, then RUN measured seconds; prints one line with
 # requests/s and the processor time per request (the JVM plus the PostgreSQL backends of its database, from /proc),
-# the figure that holds on a shared machine. Alternate the two jars (A, B, A, B) and compare.
+# the figure that holds on a shared machine, and the service's resident memory after the run. Alternate the two
+# jars (A, B, A, B) and compare. REFUGIO_BENCH_JVM (bench/service.sh) and the environment reach the JVM.
 #   bench/ab.sh JAR PATH BODY WARM RUN     BODY: 1 = the facts as the body (screenings), 0 = {"facts": ...} (cases)
 #   e.g. bench/ab.sh target/load-bench/refugio-0.1.0-SNAPSHOT.jar '/api/v1/screenings?view=summary' 1 60 30
 set -euo pipefail
@@ -29,7 +30,8 @@ load "$WARM" >/dev/null
 j0=$(jvm_ticks); p0=$(pg_ticks)
 load "$RUN" > "$WORK/run.txt"
 j1=$(jvm_ticks); p1=$(pg_ticks)
-python3 - "$WORK/run.txt" $((j1 - j0)) $((p1 - p0)) "$(getconf CLK_TCK)" "$JAR" "$TARGET" <<'PY'
+RSS_KB=$(ps -o rss= -p "$(cat "$WORK/pid")" | tr -d ' ')
+python3 - "$WORK/run.txt" $((j1 - j0)) $((p1 - p0)) "$(getconf CLK_TCK)" "$JAR" "$TARGET" "$RSS_KB" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 jvm, pg, hz = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -38,5 +40,5 @@ rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 non2xx = int((re.search(r"Non-2xx or 3xx responses: (\d+)", text) or [0, 0])[1])
 ms = lambda ticks: 1000.0 * ticks / hz / max(n, 1)
 print(f"{sys.argv[5]} {sys.argv[6]} rps={rps:.0f} n={n} non2xx={non2xx} "
-      f"cpu_ms/req={ms(jvm + pg):.2f} (jvm {ms(jvm):.2f} + pg {ms(pg):.2f})")
+      f"cpu_ms/req={ms(jvm + pg):.2f} (jvm {ms(jvm):.2f} + pg {ms(pg):.2f}) rss={int(sys.argv[7]) // 1024}MiB")
 PY

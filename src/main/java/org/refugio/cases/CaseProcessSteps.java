@@ -111,7 +111,7 @@ class CaseProcessSteps implements CaseSteps {
         publish(new CaseScreened(caseId, now, CaseEvent.SYSTEM, decision.getId(), trigger,
                 decision.getRuleset().getVersion(), decision.getRuleset().getSha256(), routing.target().name(),
                 routing.urgent(), needsMoreInformation, List.copyOf(referral.getRuleIds())));
-        return new Screened(routing, needsMoreInformation);
+        return new Screened(needsMoreInformation);
     }
 
     @Override

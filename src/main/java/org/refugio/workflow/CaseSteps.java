@@ -3,8 +3,6 @@ package org.refugio.workflow;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.refugio.routing.RoutingFacts;
-
 /**
  * The automatic steps of the legal-aid referral process, carried out by the case domain. The engine calls them
  * inside its transaction and keeps only what they return: the case id and routing facts, never personal data.
@@ -39,7 +37,11 @@ public interface CaseSteps {
 
     void closeAsClientDeclined(UUID caseId);
 
-    record Screened(RoutingFacts routing, boolean needsMoreInformation) { }
+    /**
+     * What the process branches on after a screening, and nothing more: the routing facts stay on the case, where
+     * routing reads them, not in the engine's variables (8 U.S.C. 1367; and two rows each per case).
+     */
+    record Screened(boolean needsMoreInformation) { }
 
     /** @param reviewDueAt when the referral goes out as proposed if nobody reviewed it */
     record Proposal(boolean providerFound, UUID referralId, UUID providerId, Instant reviewDueAt) { }

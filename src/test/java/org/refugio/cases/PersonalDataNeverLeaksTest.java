@@ -57,6 +57,13 @@ class PersonalDataNeverLeaksTest extends CaseTest {
         assertThat(answer(caseId, referralId, "ACCEPTED", null).status()).isEqualTo(200);
         assertThat(readCase(caseId).path("status").asText()).isEqualTo("REFERRAL_ACCEPTED");
 
+        // Only what the process branches on: the routing facts (detention, region, languages, minor...) stay on the case.
+        String processInstanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .singleResult().getId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+                .extracting(v -> v.getName()).containsOnly("caseId", "needsMoreInformation", "providerFound",
+                        "referralId", "providerId", "reviewDueAt", "deliveryDueAt", "responseDueAt", "providerAccepted");
+
         List<String> places = new ArrayList<>();
         places.add("log output:\n" + output.getAll());
         history.createHistoricVariableInstanceQuery().list()

@@ -1,8 +1,9 @@
 package org.refugio.workflow.camunda;
 
 /**
- * The names of the referral process's variables. They hold the case id, routing facts and the ids the process
- * branches on — never personal data (8 U.S.C. 1367): the facts stay in the application's tables.
+ * The names of the referral process's variables. They hold the case id and the values and ids the process
+ * branches on — never personal data (8 U.S.C. 1367): the facts, and the routing facts drawn from them, stay in the
+ * application's tables.
  */
 final class ProcessVariables {
 
@@ -11,13 +12,6 @@ final class ProcessVariables {
     static final String MESSAGE_CLIENT_DECLINED = "ClientDeclinedReferral";
 
     static final String CASE_ID = "caseId";
-    static final String TARGET = "target";
-    static final String SCOPE = "scope";
-    static final String URGENT = "urgent";
-    static final String LANGUAGES = "languages";
-    static final String MINOR = "minor";
-    static final String REGION = "region";
-    static final String DETAINED = "detained";
     static final String NEEDS_MORE_INFORMATION = "needsMoreInformation";
     static final String PROVIDER_FOUND = "providerFound";
     static final String REFERRAL_ID = "referralId";

@@ -4,12 +4,10 @@ import static org.refugio.workflow.camunda.ProcessVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.refugio.routing.RoutingFacts;
 import org.refugio.workflow.CaseSteps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +23,6 @@ class ReferralProcessDelegates {
     JavaDelegate screenCase(CaseSteps steps) {
         return execution -> {
             CaseSteps.Screened screened = steps.screen(caseId(execution));
-            RoutingFacts routing = screened.routing();
-            execution.setVariable(TARGET, routing.target().name());
-            execution.setVariable(SCOPE, routing.scope() == null ? null : routing.scope().name());
-            execution.setVariable(URGENT, routing.urgent());
-            execution.setVariable(LANGUAGES, String.join(",", new TreeSet<>(routing.languages())));
-            execution.setVariable(MINOR, routing.minor());
-            execution.setVariable(REGION, routing.region());
-            execution.setVariable(DETAINED, routing.detained());
             execution.setVariable(NEEDS_MORE_INFORMATION, screened.needsMoreInformation());
         };
     }
