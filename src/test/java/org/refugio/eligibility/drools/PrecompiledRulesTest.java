@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.drools.core.RuleBaseConfiguration;
+import org.drools.core.impl.InternalRuleBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kie.api.KieBase;
@@ -48,7 +50,19 @@ class PrecompiledRulesTest {
                     .orElseThrow(() -> new AssertionError("the build wrote no precompiled rules for " + drl.keySet()));
             KieBase compiled = DrlCompiler.build(drl);
             assertThat(describe(read)).isNotEmpty().isEqualTo(describe(compiled));
+            assertThat(configuration(read)).isEqualTo(configuration(compiled));
         }
+    }
+
+    /** The KieBase options that change how rules run: the default KieBase's, compiled or read. */
+    private static List<String> configuration(KieBase kieBase) {
+        RuleBaseConfiguration c = ((InternalRuleBase) kieBase).getRuleBaseConfiguration();
+        return List.of(kieBase.getClass().getName(), String.valueOf(c.getEventProcessingMode()),
+                String.valueOf(c.getAssertBehaviour()), String.valueOf(c.getPrototypesOption()),
+                String.valueOf(c.getIndexPrecedenceOption()), "sequential " + c.isSequential(),
+                "declarative agenda " + c.isDeclarativeAgenda(), "TMS " + c.isMaintainTms(),
+                "immutable " + c.isImmutable(), "parallel " + c.isParallelEvaluation() + c.isParallelExecution(),
+                "jitting " + c.getJittingThreshold(), "sessions pool " + c.getSessionPoolSize());
     }
 
     @Test
