@@ -73,7 +73,8 @@ public final class DrlCompiler {
 
     /**
      * The build step (process-classes): compiles each DRL and writes its rules under {@code classesDirectory},
-     * unless the file there is up to date; removes the files of any other DRL.
+     * unless the file there is up to date; removes the files of any other DRL. A DRL that does not compile gets
+     * no file (start-up then compiles it and fails as it always did).
      */
     public static void precompile(List<Map<String, String>> drlMaps, Path classesDirectory) {
         PrecompiledRules precompiled = PrecompiledRules.onClassPath();
@@ -89,7 +90,15 @@ public final class DrlCompiler {
                     continue;
                 }
                 long start = System.nanoTime();
-                KieBase kieBase = build(drl);
+                KieBase kieBase;
+                try {
+                    kieBase = build(drl);
+                } catch (IllegalStateException e) {
+                    // Rules that do not compile are for the tests and start-up to report, as before; no file.
+                    wanted.remove(file);
+                    log.warn("Not precompiled, {}", e.getMessage());
+                    continue;
+                }
                 Path partial = file.resolveSibling(file.getFileName() + ".partial");
                 try (OutputStream out = Files.newOutputStream(partial)) {
                     precompiled.write(drl, kieBase, classesDirectory, out);
