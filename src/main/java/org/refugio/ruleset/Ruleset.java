@@ -48,18 +48,27 @@ public final class Ruleset {
                 files.text("messages/messages_es.properties"));
         this.structure = ProgramStructureReader.parse(files.text("programs.yaml"));
         this.povertyGuidelines = PovertyGuidelines.parse(files.text("parameters/poverty-guidelines.csv"));
-        Map<String, String> eligibilityDrl = new LinkedHashMap<>();
-        Map<String, String> routingDrl = new LinkedHashMap<>();
-        files.files().keySet().stream().filter(p -> p.endsWith(".drl")).forEach(p ->
-                (p.startsWith(ROUTING_DIRECTORY) ? routingDrl : eligibilityDrl).put(p, files.text(p)));
-        this.engine = new DroolsEligibilityEngine(eligibilityDrl, structure, povertyGuidelines);
-        this.providerMatcher = new DroolsProviderMatcher(routingDrl,
+        Drl drl = Drl.of(files);
+        this.engine = new DroolsEligibilityEngine(drl.eligibility(), structure, povertyGuidelines);
+        this.providerMatcher = new DroolsProviderMatcher(drl.routing(),
                 Ranking.parse(files.text(ROUTING_DIRECTORY + "ranking.yaml")));
         for (RuleInfo rule : allRules()) {
             if (!legalSources.knows(rule.ruleId())) {
                 throw new IllegalStateException("rule \"" + rule.name() + "\" cites " + rule.ruleId()
                         + ", which legal-sources.yaml does not list");
             }
+        }
+    }
+
+    /** The DRL of a ruleset, by path, in the two maps its two KieBases are compiled from. */
+    public record Drl(Map<String, String> eligibility, Map<String, String> routing) {
+
+        public static Drl of(RulesetFiles files) {
+            Map<String, String> eligibility = new LinkedHashMap<>();
+            Map<String, String> routing = new LinkedHashMap<>();
+            files.files().keySet().stream().filter(p -> p.endsWith(".drl")).forEach(p ->
+                    (p.startsWith(ROUTING_DIRECTORY) ? routing : eligibility).put(p, files.text(p)));
+            return new Drl(eligibility, routing);
         }
     }
 
