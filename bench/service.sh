@@ -2,6 +2,9 @@
 # provider would issue it, the packaged service running on them, the request body and the processor counters.
 # Expects PGHOST, PGPORT, PGUSER, DB, PORT, JAR and WORK (a temporary directory) to be set.
 
+# shellcheck source=bench/jwt.sh
+. bench/jwt.sh
+
 bench_fresh_database() {
   pg_isready -h "$PGHOST" -p "$PGPORT" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
   dropdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$DB" 2>/dev/null
@@ -12,20 +15,9 @@ bench_fresh_database() {
 bench_tokens() {
   openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
   openssl rsa -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem" 2>/dev/null
-  TOKEN=$(bench_token '"load-generator"' '["INTAKE","CASEWORKER","ADMIN"]')
-  AUDITOR_TOKEN=$(bench_token '"bench-auditor"' '["AUDITOR"]')
+  TOKEN=$(jwt "$WORK/key.pem" https://idp.bench 7200 load-generator '["INTAKE","CASEWORKER","ADMIN"]')
+  AUDITOR_TOKEN=$(jwt "$WORK/key.pem" https://idp.bench 7200 bench-auditor '["AUDITOR"]')
 }
-
-bench_token() { # subject roles (JSON)
-  local header payload
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | bench_b64url)
-  payload=$(printf '{"sub":%s,"iss":"https://idp.bench","aud":"refugio","exp":%d,"roles":%s}' \
-    "$1" $(( $(date +%s) + 7200 )) "$2" | bench_b64url)
-  printf '%s.%s.%s' "$header" "$payload" \
-    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/key.pem" | bench_b64url)"
-}
-
-bench_b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 # The jar on the fresh database, trusting the tokens above; waits until it is ready (exits with its log if not).
 bench_start_service() {

@@ -42,15 +42,9 @@ fi
 # A local stand-in for the identity provider: a signing key, and a caseworker's token as the provider would issue.
 [ -f "$WORK/idp.pem" ] || { openssl genrsa -out "$WORK/idp.pem" 2048 2>/dev/null;
   openssl rsa -in "$WORK/idp.pem" -pubout -out "$WORK/idp.pub.pem" 2>/dev/null; }
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() {
-  local header payload
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"sub":"%s","iss":"https://idp.local","aud":"refugio","exp":%d,"roles":["%s"]}' \
-    "$1" $(( $(date +%s) + 28800 )) "$2" | b64url)
-  printf '%s.%s.%s' "$header" "$payload" \
-    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/idp.pem" | b64url)"
-}
+# shellcheck source=bench/jwt.sh
+. bench/jwt.sh
+token() { jwt "$WORK/idp.pem" https://idp.local 28800 "$1" "[\"$2\"]"; } # subject role
 
 # The settings compose.yaml gives each node. The demo users stay off, as they must next to PostgreSQL.
 export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER"
