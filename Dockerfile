@@ -22,10 +22,11 @@ WORKDIR /app
 # (deploy/cds-archive.sh; BENCHMARKS.md has what it saves at start-up).
 COPY --from=build /refugio.jar /tmp/refugio.jar
 COPY deploy/cds-archive.sh /tmp/cds-archive.sh
+COPY deploy/jvm.options /app/jvm.options
 RUN /tmp/cds-archive.sh /tmp/refugio.jar /app && rm /tmp/refugio.jar /tmp/cds-archive.sh
 USER refugio
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/refugio.jsa", "-jar", "/app/refugio.jar"]
+# The heap and collector measured for this service (deploy/jvm.options); a larger heap: -e _JAVA_OPTIONS=-Xmx768m.
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/refugio.jsa", "-jar", "/app/refugio.jar"]

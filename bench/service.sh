@@ -21,7 +21,7 @@ bench_tokens() {
 
 # The jar on the fresh database, trusting the tokens above; waits until it is ready (exits with its log if not).
 bench_start_service() {
-  java ${REFUGIO_BENCH_JVM:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=bench --server.port="$PORT" \
+  java @deploy/jvm.options ${REFUGIO_BENCH_JVM:-} -jar "$JAR" --spring.profiles.active=bench --server.port="$PORT" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
     --refugio.security.demo-users.enabled=false \
     --refugio.security.jwt.public-key-location="file:$WORK/pub.pem" \

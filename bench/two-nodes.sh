@@ -55,7 +55,7 @@ export REFUGIO_SECURITY_JWT_PUBLICKEYLOCATION="file:$WORK/idp.pub.pem"
 export SPRING_APPLICATION_JSON="{\"refugio\":{\"identity\":{\"active-key-id\":\"local-1\",\"keys\":{\"local-1\":\"$REFUGIO_IDENTITY_KEY\"}}}}"
 
 start_node() {
-  SERVER_PORT=$2 nohup java ${REFUGIO_NODE_JVM:--Xmx768m} -jar "$JAR" > "$WORK/node-$1.log" 2>&1 &
+  SERVER_PORT=$2 nohup java @deploy/jvm.options ${REFUGIO_NODE_JVM:-} -jar "$JAR" > "$WORK/node-$1.log" 2>&1 &
   echo $! > "$WORK/node-$1.pid"
 }
 wait_ready() {

@@ -39,7 +39,9 @@ public final class ServiceProcess implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         String[] pg = TestDatabase.postgresAddress();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
+                // The JVM settings the image and the benchmarks use, so the reliability suite runs the service as deployed.
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of("deploy", "jvm.options").toAbsolutePath(), "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://" + pg[0] + ":" + pg[1] + "/" + pg[2],
                 "--spring.datasource.username=" + System.getenv().getOrDefault("REFUGIO_TEST_DB_USER", "postgres"),
