@@ -37,6 +37,11 @@ class CaseRepository {
                 String.join(",", languages));
     }
 
+    /** The id of the process instance the workflow started for the case, to find it by (V94). */
+    void processStarted(UUID id, String processInstanceId) {
+        jdbc.update("update legal_aid_case set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
     Optional<CaseRecord> find(UUID id) {
         return jdbc.query("select * from legal_aid_case where id = ?", (rs, n) -> row(rs), id).stream().findFirst();
     }
@@ -119,7 +124,8 @@ class CaseRepository {
                 scope == null ? null : LscScope.valueOf(scope), bool(rs, "urgent"), list(rs.getString("urgency_reasons")),
                 bool(rs, "minor"), rs.getString("country"), rs.getString("state"), bool(rs, "detained"),
                 bool(rs, "needs_more_information"), instant(rs.getTimestamp("closed_at")), rs.getString("closed_by"),
-                rs.getString("closing_reason_code"), rs.getString("closing_reason"));
+                rs.getString("closing_reason_code"), rs.getString("closing_reason"),
+                rs.getString("process_instance_id"));
     }
 
     static List<String> list(String commaSeparated) {
