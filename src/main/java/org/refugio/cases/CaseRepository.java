@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.refugio.eligibility.LscScope;
 import org.refugio.eligibility.ReferralTarget;
 import org.refugio.routing.RoutingFacts;
+import org.refugio.workflow.CaseWorkflow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +41,12 @@ class CaseRepository {
     /** The id of the process instance the workflow started for the case, to find it by (V94). */
     void processStarted(UUID id, String processInstanceId) {
         jdbc.update("update legal_aid_case set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    /** The case's process, as {@link CaseRecord#process()} names it; empty for no such case. */
+    Optional<CaseWorkflow.CaseProcess> process(UUID id) {
+        return jdbc.query("select process_instance_id from legal_aid_case where id = ?",
+                (rs, n) -> new CaseWorkflow.CaseProcess(id, rs.getString(1)), id).stream().findFirst();
     }
 
     Optional<CaseRecord> find(UUID id) {

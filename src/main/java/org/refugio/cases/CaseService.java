@@ -194,8 +194,17 @@ public class CaseService {
                 .lawfulTargetFor(p.id()).isPresent()).toList();
     }
 
-    public List<WorkTask> tasks(CaseWorkflow.TaskFilter filter) {
-        return workflow.tasks(filter);
+    /** Open tasks narrowed by what is given (null: any); of one case when caseId is given, none for an unknown case. */
+    public List<WorkTask> tasks(UUID caseId, TaskKind kind, String assignee, String candidateGroup) {
+        CaseWorkflow.CaseProcess process = null;
+        if (caseId != null) {
+            java.util.Optional<CaseWorkflow.CaseProcess> known = cases.process(caseId);
+            if (known.isEmpty()) {
+                return List.of();
+            }
+            process = known.get();
+        }
+        return workflow.tasks(new CaseWorkflow.TaskFilter(process, kind, assignee, candidateGroup));
     }
 
     public WorkTask task(String taskId) {

@@ -50,7 +50,8 @@ public interface CaseWorkflow {
     /** The supervisor referred the case to a provider (a referral is given), or asked to match again (null). */
     void completeEscalation(String taskId, String userId, UUID referralId, UUID providerId);
 
-    record TaskFilter(UUID caseId, TaskKind kind, String assignee, String candidateGroup) { }
+    /** Open tasks, of every case or of one case's process, narrowed by what is given (null: any). */
+    record TaskFilter(CaseProcess process, TaskKind kind, String assignee, String candidateGroup) { }
 
     /**
      * A case's process: the case id and the process instance id {@link #start} returned. The instance id is null for

@@ -127,8 +127,12 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     @Override
     public List<WorkTask> tasks(TaskFilter filter) {
         TaskQuery query = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY);
-        if (filter.caseId() != null) {
-            query.processInstanceBusinessKey(filter.caseId().toString());
+        if (filter.process() != null) {
+            if (filter.process().processInstanceId() != null) {
+                query.processInstanceId(filter.process().processInstanceId());
+            } else {
+                query.processInstanceBusinessKey(filter.process().caseId().toString());
+            }
         }
         if (filter.kind() != null) {
             query.taskDefinitionKey(filter.kind().elementId());
