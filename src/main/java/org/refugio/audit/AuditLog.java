@@ -3,6 +3,7 @@ package org.refugio.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,32 @@ class AuditLog {
     static final String PENDING_COLUMNS = "id, recorded_at, actor, action, subject_id, decision_id, ruleset_version,"
             + " ruleset_sha256, facts_digest, detail, key_id, entry_digest";
 
-    /** Writes an entry to the pending table in the caller's transaction. */
+    /**
+     * Writes an entry to the pending table in the caller's transaction. Each parameter is bound with one type whether
+     * it holds a value or not: bound as an untyped null when absent, the decision and ruleset columns changed type
+     * from one entry to the next (a case writes entries with and without a decision), and the PostgreSQL driver
+     * prepared the statement again on the server for nearly every entry (issue 14).
+     */
     void appendPending(AuditRecord e) {
         jdbc.update("insert into audit_pending (recorded_at, actor, action, subject_id, decision_id, ruleset_version,"
                         + " ruleset_sha256, facts_digest, detail, key_id, entry_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(e.recordedAt()), e.actor(), e.action(), e.subjectId(), e.decisionId(), e.rulesetVersion(),
-                e.rulesetSha256(), e.factsDigest(), e.detail(), e.keyId(), e.digest());
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(e.recordedAt()));
+                    ps.setString(2, e.actor());
+                    ps.setString(3, e.action());
+                    ps.setString(4, e.subjectId());
+                    if (e.decisionId() == null) {
+                        ps.setNull(5, Types.OTHER, "uuid");
+                    } else {
+                        ps.setObject(5, e.decisionId());
+                    }
+                    ps.setString(6, e.rulesetVersion());
+                    ps.setString(7, e.rulesetSha256());
+                    ps.setString(8, e.factsDigest());
+                    ps.setString(9, e.detail());
+                    ps.setString(10, e.keyId());
+                    ps.setString(11, e.digest());
+                });
     }
 
     /** The oldest committed pending entries, in the order they were appended. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.refugio.eligibility.LscScope;
 import org.refugio.eligibility.ReferralTarget;
 import org.refugio.routing.RoutingFacts;
+import org.refugio.workflow.CaseWorkflow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +36,17 @@ class CaseRepository {
                         + " client_languages) values (?, ?, ?, ?, ?, ?, ?)",
                 id, CaseStatus.REFERRAL_PENDING.name(), Timestamp.from(openedAt), openedBy, pendingFacts, screeningId,
                 String.join(",", languages));
+    }
+
+    /** The id of the process instance the workflow started for the case, to find it by (V94). */
+    void processStarted(UUID id, String processInstanceId) {
+        jdbc.update("update legal_aid_case set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    /** The case's process, as {@link CaseRecord#process()} names it; empty for no such case. */
+    Optional<CaseWorkflow.CaseProcess> process(UUID id) {
+        return jdbc.query("select process_instance_id from legal_aid_case where id = ?",
+                (rs, n) -> new CaseWorkflow.CaseProcess(id, rs.getString(1)), id).stream().findFirst();
     }
 
     Optional<CaseRecord> find(UUID id) {
@@ -119,7 +131,8 @@ class CaseRepository {
                 scope == null ? null : LscScope.valueOf(scope), bool(rs, "urgent"), list(rs.getString("urgency_reasons")),
                 bool(rs, "minor"), rs.getString("country"), rs.getString("state"), bool(rs, "detained"),
                 bool(rs, "needs_more_information"), instant(rs.getTimestamp("closed_at")), rs.getString("closed_by"),
-                rs.getString("closing_reason_code"), rs.getString("closing_reason"));
+                rs.getString("closing_reason_code"), rs.getString("closing_reason"),
+                rs.getString("process_instance_id"));
     }
 
     static List<String> list(String commaSeparated) {

@@ -128,7 +128,7 @@ public class CaseService {
         if (request.identity() != null) {
             identity.store(caseId, request.identity());
         }
-        workflow.start(caseId);
+        cases.processStarted(caseId, workflow.start(caseId));
         return caseId;
     }
 
@@ -162,20 +162,20 @@ public class CaseService {
         }
         events.publishEvent(new ProviderResponded(caseId, clock.instant(), actors.get().id(), referralId,
                 referral.providerId(), accepted ? "ACCEPTED" : "DECLINED", reasonCode));
-        workflow.providerAnswered(caseId, referralId, accepted);
+        workflow.providerAnswered(current.process(), referralId, accepted);
     }
 
     /** The client declines the referral: the case ends, kept with who recorded it and why. */
     @Transactional
     public void recordClientDecline(UUID caseId, String reasonCode, String reason) {
         String recordedBy = actors.get().id();
-        openCase(caseId);
+        CaseRecord current = openCase(caseId);
         if (reason == null || reason.isBlank()) {
             throw new UnprocessableException("/reason", "must not be blank", "Say why the client declined.");
         }
         cases.recordDecline(caseId, recordedBy, reasonCode, reason.trim());
         events.publishEvent(new ClientDeclinedReferral(caseId, clock.instant(), recordedBy, reasonCode));
-        workflow.clientDeclined(caseId);
+        workflow.clientDeclined(current.process());
     }
 
     /**
@@ -194,8 +194,17 @@ public class CaseService {
                 .lawfulTargetFor(p.id()).isPresent()).toList();
     }
 
-    public List<WorkTask> tasks(CaseWorkflow.TaskFilter filter) {
-        return workflow.tasks(filter);
+    /** Open tasks narrowed by what is given (null: any); of one case when caseId is given, none for an unknown case. */
+    public List<WorkTask> tasks(UUID caseId, TaskKind kind, String assignee, String candidateGroup) {
+        CaseWorkflow.CaseProcess process = null;
+        if (caseId != null) {
+            java.util.Optional<CaseWorkflow.CaseProcess> known = cases.process(caseId);
+            if (known.isEmpty()) {
+                return List.of();
+            }
+            process = known.get();
+        }
+        return workflow.tasks(new CaseWorkflow.TaskFilter(process, kind, assignee, candidateGroup));
     }
 
     public WorkTask task(String taskId) {

@@ -85,7 +85,7 @@ public class CaseViews {
                 .status(org.refugio.api.model.CaseStatus.valueOf(c.status().name()))
                 .openedAt(time(c.openedAt()))
                 .openedBy(c.openedBy())
-                .currentSteps(workflow.currentSteps(caseId).stream().map(s -> CaseStep.valueOf(s.name())).toList())
+                .currentSteps(workflow.currentSteps(c.process()).stream().map(s -> CaseStep.valueOf(s.name())).toList())
                 .screenings(cases.screenings(caseId).stream().map(s -> new CaseScreening(s.screeningId(),
                         time(s.screenedAt()), CaseScreening.TriggerEnum.valueOf(s.trigger()))).toList());
         if (c.target() != null) {

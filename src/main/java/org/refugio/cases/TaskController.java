@@ -10,7 +10,6 @@ import org.refugio.api.model.LegalAidCase;
 import org.refugio.api.model.TaskCompletion;
 import org.refugio.api.model.TaskKind;
 import org.refugio.screening.Language;
-import org.refugio.workflow.CaseWorkflow;
 import org.refugio.workflow.WorkTask;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +29,9 @@ class TaskController implements TasksApi {
     @Override
     public ResponseEntity<List<org.refugio.api.model.WorkTask>> listTasks(UUID caseId, TaskKind kind, String assignee,
                                                                           String candidateGroup) {
-        return ResponseEntity.ok(cases.tasks(new CaseWorkflow.TaskFilter(caseId,
+        return ResponseEntity.ok(cases.tasks(caseId,
                         kind == null ? null : org.refugio.workflow.TaskKind.valueOf(kind.name()), assignee,
-                        candidateGroup)).stream().map(TaskController::view).toList());
+                        candidateGroup).stream().map(TaskController::view).toList());
     }
 
     @Override

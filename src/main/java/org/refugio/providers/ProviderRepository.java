@@ -75,12 +75,16 @@ class ProviderRepository {
         return active == null ? select("") : select(" where p.active = ?", active);
     }
 
-    /** Referrals each provider has open now, by provider: the count kept on its row (V51), not counted. */
+    /**
+     * Referrals each provider has open now, by provider: the count kept on its row (V51), not counted. Read at every
+     * routing, so a prepared statement with a parameter, which the PostgreSQL driver keeps prepared on the server; as
+     * a plain statement it was parsed again at every case (issue 14).
+     */
     Map<UUID, Integer> openReferrals() {
         Map<UUID, Integer> open = new HashMap<>();
-        jdbc.query("select id, open_referrals from legal_aid_provider where open_referrals > 0", rs -> {
+        jdbc.query("select id, open_referrals from legal_aid_provider where open_referrals > ?", rs -> {
             open.put(rs.getObject("id", UUID.class), rs.getInt("open_referrals"));
-        });
+        }, 0);
         return open;
     }
 

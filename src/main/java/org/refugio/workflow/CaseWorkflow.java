@@ -10,20 +10,24 @@ import java.util.UUID;
  */
 public interface CaseWorkflow {
 
-    /** Starts the legal-aid referral process for a stored case; runs until the case waits for someone. */
-    void start(UUID caseId);
+    /**
+     * Starts the legal-aid referral process for a stored case; runs until the case waits for someone.
+     *
+     * @return the id of the case's process instance: keep it with the case and name it in {@link CaseProcess}
+     */
+    String start(UUID caseId);
 
     /** A provider answered the referral the case is waiting on. */
-    void providerAnswered(UUID caseId, UUID referralId, boolean accepted);
+    void providerAnswered(CaseProcess process, UUID referralId, boolean accepted);
 
     /** The client declined the referral: the case ends, whatever step it is in. */
-    void clientDeclined(UUID caseId);
+    void clientDeclined(CaseProcess process);
 
     /** Whether the case's process is still running. */
-    boolean isRunning(UUID caseId);
+    boolean isRunning(CaseProcess process);
 
     /** The steps the case waits in now; empty once it ended. */
-    List<CaseStepId> currentSteps(UUID caseId);
+    List<CaseStepId> currentSteps(CaseProcess process);
 
     List<WorkTask> tasks(TaskFilter filter);
 
@@ -46,5 +50,12 @@ public interface CaseWorkflow {
     /** The supervisor referred the case to a provider (a referral is given), or asked to match again (null). */
     void completeEscalation(String taskId, String userId, UUID referralId, UUID providerId);
 
-    record TaskFilter(UUID caseId, TaskKind kind, String assignee, String candidateGroup) { }
+    /** Open tasks, of every case or of one case's process, narrowed by what is given (null: any). */
+    record TaskFilter(CaseProcess process, TaskKind kind, String assignee, String candidateGroup) { }
+
+    /**
+     * A case's process: the case id and the process instance id {@link #start} returned. The instance id is null for
+     * a case opened before it was kept (V94); such a process is found by the case id, its business key.
+     */
+    record CaseProcess(UUID caseId, String processInstanceId) { }
 }

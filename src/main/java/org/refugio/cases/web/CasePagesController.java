@@ -21,7 +21,6 @@ import org.refugio.screening.Language;
 import org.refugio.security.Actor;
 import org.refugio.security.CurrentActor;
 import org.refugio.security.Role;
-import org.refugio.workflow.CaseWorkflow;
 import org.refugio.workflow.TaskKind;
 import org.refugio.workflow.WorkTask;
 import org.refugio.web.PageController;
@@ -239,7 +238,7 @@ class CasePagesController {
     private List<TaskView> tasks(UUID caseId) {
         Actor me = actor.get();
         Instant now = clock.instant();
-        return cases.tasks(new CaseWorkflow.TaskFilter(caseId, null, null, null)).stream()
+        return cases.tasks(caseId, null, null, null).stream()
                 .filter(t -> t.kind() != TaskKind.RESOLVE_ESCALATION || me.has(Role.SUPERVISOR))
                 .map(t -> view(t, me, now))
                 .sorted(Comparator.comparing((TaskView t) -> !t.overdue())

@@ -17,6 +17,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -30,7 +35,11 @@ import org.refugio.workflow.WorkTask;
 import org.refugio.workflow.WorkflowConflictException;
 import org.springframework.stereotype.Component;
 
-/** {@link CaseWorkflow} on the embedded Camunda 7 engine; the case id is the process instance's business key. */
+/**
+ * {@link CaseWorkflow} on the embedded Camunda 7 engine. The case id is the process instance's business key; a case
+ * names its process by the instance id {@link #start} returned, and only a case opened before that id was kept
+ * (V94) is looked up by business key.
+ */
 @Component
 class CamundaCaseWorkflow implements CaseWorkflow {
 
@@ -38,57 +47,92 @@ class CamundaCaseWorkflow implements CaseWorkflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final CommandExecutor commands;
 
-    CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks) {
+    CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, ProcessEngineConfigurationImpl engine) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.commands = engine.getCommandExecutorTxRequired();
     }
 
     @Override
-    public void start(UUID caseId) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, caseId.toString(), Map.of(CASE_ID, caseId.toString()));
+    public String start(UUID caseId) {
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, caseId.toString(), Map.of(CASE_ID, caseId.toString()))
+                .getId();
     }
 
     @Override
-    public void providerAnswered(UUID caseId, UUID referralId, boolean accepted) {
-        guarded(() -> runtime.createMessageCorrelation(MESSAGE_PROVIDER_RESPONDED)
-                .processInstanceBusinessKey(caseId.toString())
+    public void providerAnswered(CaseProcess process, UUID referralId, boolean accepted) {
+        guarded(() -> ofProcess(runtime.createMessageCorrelation(MESSAGE_PROVIDER_RESPONDED), process)
                 .processInstanceVariableEquals(REFERRAL_ID, referralId.toString())
                 .setVariable(PROVIDER_ACCEPTED, accepted)
                 .correlateWithResult(), "The case is not waiting for an answer to this referral.");
     }
 
     @Override
-    public void clientDeclined(UUID caseId) {
-        guarded(() -> runtime.createMessageCorrelation(MESSAGE_CLIENT_DECLINED)
-                .processInstanceBusinessKey(caseId.toString())
+    public void clientDeclined(CaseProcess process) {
+        guarded(() -> ofProcess(runtime.createMessageCorrelation(MESSAGE_CLIENT_DECLINED), process)
                 .correlateWithResult(), "The case has already ended.");
     }
 
     @Override
-    public boolean isRunning(UUID caseId) {
-        return instance(caseId).isPresent();
+    public boolean isRunning(CaseProcess process) {
+        return process.processInstanceId() != null
+                ? commands.execute(context -> context.getExecutionManager()
+                        .findExecutionById(process.processInstanceId()) != null)
+                : instance(process.caseId()).isPresent();
     }
 
     @Override
-    public List<CaseStepId> currentSteps(UUID caseId) {
-        return instance(caseId).map(p -> {
-            LinkedHashSet<CaseStepId> steps = new LinkedHashSet<>();
-            for (String activity : runtime.getActiveActivityIds(p.getId())) {
-                CaseStepId step = CaseStepId.ofElement(activity);
-                if (step != null) {
-                    steps.add(step);
-                }
+    public List<CaseStepId> currentSteps(CaseProcess process) {
+        String id = process.processInstanceId() != null ? process.processInstanceId()
+                : instance(process.caseId()).map(ProcessInstance::getId).orElse(null);
+        if (id == null) {
+            return List.of();
+        }
+        LinkedHashSet<CaseStepId> steps = new LinkedHashSet<>();
+        for (String activity : activeActivityIds(id)) {
+            CaseStepId step = CaseStepId.ofElement(activity);
+            if (step != null) {
+                steps.add(step);
             }
-            return List.copyOf(steps);
-        }).orElse(List.of());
+        }
+        return List.copyOf(steps);
+    }
+
+    /**
+     * What {@link RuntimeService#getActiveActivityIds} answers, in one command that reads the instance by primary
+     * key (the query it would need first is dynamic SQL, in a command of its own), and empty once the process ended
+     * instead of an exception, which would mark the caller's transaction for rollback. The same steps as the
+     * engine's FindActiveActivityIdsCmd otherwise, its read check included.
+     */
+    private List<String> activeActivityIds(String processInstanceId) {
+        return commands.execute(context -> {
+            ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+            if (instance == null) {
+                return List.of();
+            }
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkReadProcessInstance(instance);
+            }
+            return instance.findActiveActivityIds();
+        });
+    }
+
+    private static MessageCorrelationBuilder ofProcess(MessageCorrelationBuilder correlation, CaseProcess process) {
+        return process.processInstanceId() != null ? correlation.processInstanceId(process.processInstanceId())
+                : correlation.processInstanceBusinessKey(process.caseId().toString());
     }
 
     @Override
     public List<WorkTask> tasks(TaskFilter filter) {
         TaskQuery query = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY);
-        if (filter.caseId() != null) {
-            query.processInstanceBusinessKey(filter.caseId().toString());
+        if (filter.process() != null) {
+            if (filter.process().processInstanceId() != null) {
+                query.processInstanceId(filter.process().processInstanceId());
+            } else {
+                query.processInstanceBusinessKey(filter.process().caseId().toString());
+            }
         }
         if (filter.kind() != null) {
             query.taskDefinitionKey(filter.kind().elementId());
@@ -154,6 +198,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
         }, "The case changed meanwhile; read it again and retry.");
     }
 
+    /** A case opened before its process instance id was kept (V94): found by business key. */
     private Optional<ProcessInstance> instance(UUID caseId) {
         return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(caseId.toString()).singleResult());

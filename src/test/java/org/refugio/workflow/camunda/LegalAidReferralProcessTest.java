@@ -305,6 +305,36 @@ class LegalAidReferralProcessTest extends CaseTest {
     }
 
     @Test
+    void aCaseKeepsItsProcessInstanceIdAndOneOpenedBeforeItWasKeptIsFoundByItsCaseId() {
+        String kept = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
+        String older = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
+        assertThat(processInstanceId(kept)).isEqualTo(process(kept).getId());
+        jdbc.update("update legal_aid_case set process_instance_id = null where id = cast(? as uuid)", older);
+
+        for (String caseId : List.of(kept, older)) {
+            assertThat(steps(readCase(caseId))).as(caseId)
+                    .containsExactlyInAnyOrder("REVIEW_REFERRAL", "GATHER_MISSING_FACTS");
+            confirmReview(caseId);
+            JsonNode sent = awaitSent(caseId, 1);
+            assertThat(steps(sent)).containsExactlyInAnyOrder("AWAIT_PROVIDER_RESPONSE", "GATHER_MISSING_FACTS");
+            JsonNode closed = answer(caseId, referral(sent, 1).path("id").asText(), "ACCEPTED", null).json();
+            assertThat(closed.path("status").asText()).isEqualTo("REFERRAL_ACCEPTED");
+            assertThat(steps(closed)).as("the ended process has no steps").isEmpty();
+            assertThat(steps(readCase(caseId))).isEmpty();
+        }
+        String declined = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
+        jdbc.update("update legal_aid_case set process_instance_id = null where id = cast(? as uuid)", declined);
+        assertThat(post("/api/v1/cases/" + declined + "/client-decline", JSON.createObjectNode()
+                .put("reasonCode", "OTHER").put("reason", "Moved away"), "Authorization", AS_CASEWORKER).json()
+                .path("status").asText()).isEqualTo("CLIENT_DECLINED_REFERRAL");
+    }
+
+    private String processInstanceId(String caseId) {
+        return jdbc.queryForObject("select process_instance_id from legal_aid_case where id = cast(? as uuid)",
+                String.class, caseId);
+    }
+
+    @Test
     void theClientMayDeclineAtAnyStepAndTheCaseEndsWithWhoAndWhy() {
         String caseId = openedCase(scenarioFacts(MARTA), "es").path("id").asText();
         confirmReview(caseId);
