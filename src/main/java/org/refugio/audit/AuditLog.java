@@ -1,5 +1,6 @@
 package org.refugio.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -53,32 +54,37 @@ class AuditLog {
     static final String PENDING_COLUMNS = "id, recorded_at, actor, action, subject_id, decision_id, ruleset_version,"
             + " ruleset_sha256, facts_digest, detail, key_id, entry_digest";
 
-    /**
-     * Writes an entry to the pending table in the caller's transaction. Each parameter is bound with one type whether
-     * it holds a value or not: bound as an untyped null when absent, the decision and ruleset columns changed type
-     * from one entry to the next (a case writes entries with and without a decision), and the PostgreSQL driver
-     * prepared the statement again on the server for nearly every entry (issue 14).
-     */
+    /** Writes an entry to the pending table in the caller's transaction. */
     void appendPending(AuditRecord e) {
         jdbc.update("insert into audit_pending (recorded_at, actor, action, subject_id, decision_id, ruleset_version,"
                         + " ruleset_sha256, facts_digest, detail, key_id, entry_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
-                    ps.setTimestamp(1, Timestamp.from(e.recordedAt()));
-                    ps.setString(2, e.actor());
-                    ps.setString(3, e.action());
-                    ps.setString(4, e.subjectId());
-                    if (e.decisionId() == null) {
-                        ps.setNull(5, Types.OTHER, "uuid");
-                    } else {
-                        ps.setObject(5, e.decisionId());
-                    }
-                    ps.setString(6, e.rulesetVersion());
-                    ps.setString(7, e.rulesetSha256());
-                    ps.setString(8, e.factsDigest());
-                    ps.setString(9, e.detail());
-                    ps.setString(10, e.keyId());
+                    bindEntry(ps, 1, e);
                     ps.setString(11, e.digest());
                 });
+    }
+
+    /**
+     * Binds an entry's columns from recorded_at to key_id (ten parameters from {@code first}), each with one type
+     * whether it holds a value or not: bound as an untyped null when absent, the decision column changed type from
+     * one entry to the next (a case writes entries with and without a decision), and the PostgreSQL driver prepared
+     * the statement again on the server for nearly every entry, or split a batch where the types changed (issue 14).
+     */
+    private static void bindEntry(PreparedStatement ps, int first, AuditRecord e) throws SQLException {
+        ps.setTimestamp(first, Timestamp.from(e.recordedAt()));
+        ps.setString(first + 1, e.actor());
+        ps.setString(first + 2, e.action());
+        ps.setString(first + 3, e.subjectId());
+        if (e.decisionId() == null) {
+            ps.setNull(first + 4, Types.OTHER, "uuid");
+        } else {
+            ps.setObject(first + 4, e.decisionId());
+        }
+        ps.setString(first + 5, e.rulesetVersion());
+        ps.setString(first + 6, e.rulesetSha256());
+        ps.setString(first + 7, e.factsDigest());
+        ps.setString(first + 8, e.detail());
+        ps.setString(first + 9, e.keyId());
     }
 
     /** The oldest committed pending entries, in the order they were appended. */
@@ -138,16 +144,7 @@ class AuditLog {
             jdbc.batchUpdate("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     records, records.size(), (ps, r) -> {
                         ps.setLong(1, r.seq());
-                        ps.setTimestamp(2, Timestamp.from(r.recordedAt()));
-                        ps.setString(3, r.actor());
-                        ps.setString(4, r.action());
-                        ps.setString(5, r.subjectId());
-                        ps.setObject(6, r.decisionId());
-                        ps.setString(7, r.rulesetVersion());
-                        ps.setString(8, r.rulesetSha256());
-                        ps.setString(9, r.factsDigest());
-                        ps.setString(10, r.detail());
-                        ps.setString(11, r.keyId());
+                        bindEntry(ps, 2, r);
                         ps.setString(12, r.prevDigest());
                         ps.setString(13, r.digest());
                     });

@@ -198,11 +198,10 @@ public class CaseService {
     public List<WorkTask> tasks(UUID caseId, TaskKind kind, String assignee, String candidateGroup) {
         CaseWorkflow.CaseProcess process = null;
         if (caseId != null) {
-            java.util.Optional<CaseWorkflow.CaseProcess> known = cases.process(caseId);
-            if (known.isEmpty()) {
+            process = cases.process(caseId).orElse(null);
+            if (process == null) {
                 return List.of();
             }
-            process = known.get();
         }
         return workflow.tasks(new CaseWorkflow.TaskFilter(process, kind, assignee, candidateGroup));
     }

@@ -23,9 +23,6 @@ public interface CaseWorkflow {
     /** The client declined the referral: the case ends, whatever step it is in. */
     void clientDeclined(CaseProcess process);
 
-    /** Whether the case's process is still running. */
-    boolean isRunning(CaseProcess process);
-
     /** The steps the case waits in now; empty once it ended. */
     List<CaseStepId> currentSteps(CaseProcess process);
 

@@ -76,14 +76,6 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
 
     @Override
-    public boolean isRunning(CaseProcess process) {
-        return process.processInstanceId() != null
-                ? commands.execute(context -> context.getExecutionManager()
-                        .findExecutionById(process.processInstanceId()) != null)
-                : instance(process.caseId()).isPresent();
-    }
-
-    @Override
     public List<CaseStepId> currentSteps(CaseProcess process) {
         String id = process.processInstanceId() != null ? process.processInstanceId()
                 : instance(process.caseId()).map(ProcessInstance::getId).orElse(null);
