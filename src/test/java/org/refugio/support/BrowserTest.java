@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -177,7 +178,13 @@ public abstract class BrowserTest extends ApiTest {
 
     /** axe-core on the page as it is now: no serious or critical WCAG 2.2 A/AA violation. */
     protected void checkAccessibility() {
-        Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+        // Legacy mode runs axe in the page itself; the default opens a blank window for every check to combine the
+        // results of each frame (our pages have none). Only violations carry all their nodes: the rest are not read.
+        // Together: about 1.0 s → 0.6 s per page on this machine, the same rules on the same page.
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        Results results = new AxeBuilder().withOptions(options).withTags(WCAG).disableIframeTesting()
+                .setLegacyMode(true).analyze(driver);
         List<String> failures = new ArrayList<>();
         for (Rule violation : results.getViolations()) {
             if (FAILING_IMPACTS.contains(violation.getImpact())) {

@@ -1,9 +1,11 @@
 package org.refugio.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.refugio.support.BrowserTest;
 import org.refugio.support.TestWebUsers;
 
@@ -75,5 +77,15 @@ class SignInBrowserTest extends BrowserTest {
         screenshot("start-admin");
         open("/cases");
         assertThat(heading()).isEqualTo("Not for your role");
+    }
+
+    /** The check every page goes through fails on a serious violation: here a button no screen reader can name. */
+    @Test
+    void theAccessibilityCheckFailsAPageWithAButtonWithoutAName() {
+        driver.get(url("/signin"));
+        checkAccessibility();
+        ((JavascriptExecutor) driver).executeScript("document.body.appendChild(document.createElement('button'))");
+        assertThatThrownBy(this::checkAccessibility).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("critical button-name");
     }
 }
