@@ -16,6 +16,12 @@ public record Message(String key, List<Object> args) {
         args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
+    /** The record's own text, built without {@code String.format} (see {@link RuleInfo#toString()}). */
+    @Override
+    public String toString() {
+        return "Message[key=" + key + ", args=" + args + "]";
+    }
+
     public static Message of(String key, Object... args) {
         return new Message(key, Arrays.asList(args));
     }
