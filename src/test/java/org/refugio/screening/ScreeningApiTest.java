@@ -6,23 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import org.junit.jupiter.api.Test;
 import org.refugio.eligibility.Program;
 import org.refugio.support.ApiTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 class ScreeningApiTest extends ApiTest {
-
-    @Autowired
-    ObjectMapper json;
-
-    /** Issue 14: the service's JSON uses generated accessors (GeneratedAccessorsSameBytesTest: the same bytes). */
-    @Test
-    void theServicesJsonUsesGeneratedAccessors() {
-        assertThat(json.getRegisteredModuleIds()).contains(new BlackbirdModule().getTypeId());
-    }
 
     @Test
     void aScreeningWithNoFactsAtAllRulesNobodyOutAndStillRefers() {
