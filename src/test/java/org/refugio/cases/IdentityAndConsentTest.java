@@ -28,14 +28,6 @@ class IdentityAndConsentTest extends CaseTest {
     @Autowired
     IdentityCipher cipher;
 
-    /** The service's "today" (its own time zone), which consents are judged by. */
-    @Autowired
-    java.time.Clock clock;
-
-    LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
     String first;
     String second;
 

@@ -31,9 +31,6 @@ class PersonalDataNeverLeaksTest extends CaseTest {
     @Autowired
     HistoryService history;
 
-    @Autowired
-    java.time.Clock clock;
-
     @Test
     void aWholeCaseLeavesThePersonsNameAndStoryNowhereButTheVault(CapturedOutput output) {
         provider("Frontera Legal Aid", "LSC", true, List.of("US-TX"), List.of("es"), false, false, 5);

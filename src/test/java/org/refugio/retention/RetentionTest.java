@@ -3,7 +3,6 @@ package org.refugio.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +100,8 @@ class RetentionTest extends CaseTest {
     void anOldClosedCaseLosesIdentityAndFreeTextAndKeepsStatusDatesAndTarget() {
         String caseId = openWithIdentity();
         ObjectNode consent = JSON.createObjectNode().put("scope", "SHARE_IDENTITY_WITH_PROVIDER")
-                .put("givenBy", "CLIENT").put("signedOn", LocalDate.now().toString())
-                .put("expiresOn", LocalDate.now().plusDays(90).toString()).put("documentReference", "file 2026-118");
+                .put("givenBy", "CLIENT").put("signedOn", today().toString())
+                .put("expiresOn", today().plusDays(90).toString()).put("documentReference", "file 2026-118");
         Response recorded = post("/api/v1/cases/" + caseId + "/consents", consent, "Authorization", AS_CASEWORKER);
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         Response declined = post("/api/v1/cases/" + caseId + "/client-decline", JSON.createObjectNode()

@@ -1,5 +1,9 @@
 package org.refugio.support;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -15,6 +19,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestWebUsers.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTest extends HttpTest {
+
+    /** The service's one clock, in its time zone (America/Chicago by default). */
+    @Autowired
+    protected Clock clock;
+
+    /**
+     * Today where the service is: what it checks dates against. The test machine's own date is a day ahead of the
+     * border's every evening after 18:00 in Chicago (UTC midnight).
+     */
+    protected LocalDate today() {
+        return LocalDate.now(clock);
+    }
 
     /**
      * Requests write their audit entries pending and the sealer chains them shortly after (issue 14). A test that

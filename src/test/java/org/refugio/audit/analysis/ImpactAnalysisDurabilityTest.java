@@ -3,7 +3,6 @@ package org.refugio.audit.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,8 +34,6 @@ class ImpactAnalysisDurabilityTest extends ApiTest {
     AuditTrail trail;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    Clock clock;
 
     @Test
     void aFinishedAnalysisIsStillThereForANodeThatDidNotRunIt() throws Exception {

@@ -96,8 +96,8 @@ class CasePagesBrowserTest extends BrowserTest {
         date(By.id("expiresOn"), "2026-01-05");
         submit(By.id("record-consent"));
         assertThat(text(By.id("consent-errors"))).contains("must end after the day it was signed");
-        date(By.id("signedOn"), java.time.LocalDate.now().minusDays(1).toString());
-        date(By.id("expiresOn"), java.time.LocalDate.now().plusYears(1).toString());
+        date(By.id("signedOn"), today().minusDays(1).toString());
+        date(By.id("expiresOn"), today().plusYears(1).toString());
         type(By.id("documentReference"), "Paper file, drawer 3");
         submit(By.id("record-consent"));
         assertThat(text(By.id("done"))).contains("The consent is recorded");
